@@ -1,0 +1,459 @@
+//===- SynaOps.td - syna operations -----------------------*- tablegen -*-===//
+#ifndef SYNA_OPS_TD
+#define SYNA_OPS_TD
+
+include "syna/Dialect/Syna/IR/SynaDialect.td"
+include "syna/Dialect/Syna/IR/SynaAttrs.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+//===----------------------------------------------------------------------===//
+// Elementwise functions of one tensor
+//===----------------------------------------------------------------------===//
+
+class Syna_UnaryOp<string mnemonic, list<Trait> traits = []>
+    : Syna_Op<mnemonic, !listconcat(traits,
+        [Pure, Elementwise, SameOperandsAndResultType])> {
+  let arguments = (ins Syna_FloatTensor:$input);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def Syna_SurprisalOp : Syna_UnaryOp<"surprisal"> {
+  let summary = "surprisal −log p of a probability";
+  let description = [{
+    Maps a probability `p ∈ (0, 1]` to its surprisal `−log p ∈ [0, ∞)`.
+    Folds `surprisal(prob(s))` to `s` and constant inputs in `[0, 1]`.
+
+    ```mlir
+    %s = syna.surprisal %p : tensor<?x64xf32>
+    ```
+  }];
+}
+
+def Syna_ProbOp : Syna_UnaryOp<"prob"> {
+  let summary = "probability e^{−s} of a surprisal";
+  let description = [{
+    The inverse of `syna.surprisal`: maps a surprisal `s` to `e^{−s}`.
+    Folds `prob(surprisal(p))` to `p` and constant inputs.
+  }];
+}
+
+def Syna_ConjugateOp : Syna_UnaryOp<"conjugate"> {
+  let summary = "inhibitory conjugate G(u) = −log(1 − e^{−u})";
+  let description = [{
+    The surprisal of the complement: if `u = −log p` then
+    `G(u) = −log(1 − p)`. It is the topological conjugate of `F(p) = 1 − p`
+    in surprisal space and an involution, `G(G(u)) = u`, which the folder
+    uses. `G′(u) = −1/(e^u − 1)` diverges as `u → 0⁺`.
+
+    Evaluated stably as `−log(−expm1(−u))` for `u ≤ ln 2` and
+    `−log1p(−e^{−u})` above. Defined for `u > 0`.
+  }];
+}
+
+def Syna_BoseEinsteinOp : Syna_UnaryOp<"bose_einstein"> {
+  let summary = "Bose–Einstein occupancy 1/(e^u − 1)";
+  let description = [{
+    `n_BE(u) = 1/(e^u − 1) = 1/expm1(u)`, defined for `u > 0`. It is minus the
+    derivative of `syna.conjugate`, and so the gradient of a surprisal
+    synapse with respect to its inhibitory surprisal.
+  }];
+}
+
+def Syna_OddsOp : Syna_UnaryOp<"odds"> {
+  let summary = "odds p/(1 − p) of a probability";
+  let description = [{ Defined for `p ∈ [0, 1)`. }];
+}
+
+def Syna_ReluOp : Syna_UnaryOp<"relu", [Idempotent]> {
+  let summary = "rectified linear unit max(x, 0)";
+}
+
+def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid"> {
+  let summary = "logistic sigmoid 1/(1 + e^{−x})";
+}
+
+//===----------------------------------------------------------------------===//
+// Synapses
+//===----------------------------------------------------------------------===//
+
+def Syna_SynapseOp : Syna_Op<"synapse", [Pure]> {
+  let summary = "elementwise synapse S(x, y; α, β) = α·x·(1 − β·y)";
+  let description = [{
+    `x` is the excitatory and `y` the inhibitory open probability, `β ∈ [0, 1]`
+    the inhibition coefficient and `α > 0` the gain (1 when absent). All
+    operands broadcast (see the dialect's broadcasting rule) to the result
+    shape.
+
+    Constant `β` outside `[0, 1]` or constant `α ≤ 0` is rejected. A synapse
+    whose `β` is zero is `α·x`; with splat constant operands it folds.
+
+    ```mlir
+    %s = syna.synapse %x, %y beta %b alpha %a
+        : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<8x4xf32>
+    ```
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
+                       Syna_FloatTensor:$beta,
+                       Optional<Syna_FloatTensor>:$alpha);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $y `beta` $beta (`alpha` $alpha^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure]> {
+  let summary = "fully connected synapse tensor, per sample";
+  let description = [{
+    For a batch `x : B×n`, a square inhibition matrix `β : n×n` and an
+    optional gain `α : n`:
+
+    `y[b, i] = α_i · x[b, i] · ∏_j (1 − β[i, j] · x[b, j])`
+
+    equivalently `log y[b, i] = log x[b, i] + log α_i + Σ_j log1p(−β[i, j]·x[b, j])`.
+    The product runs over `j = i` too. Every sample is computed on its own:
+    the op never reduces over the batch dimension (unlike the public
+    reference code, which mixes samples of one batch).
+
+    The paper defines the synapse tensor only for as many outputs as inputs,
+    so `β` must be square. Constant `β` outside `[0, 1]` and constant `α ≤ 0`
+    are rejected. With a zero `β` and no `α`, the op is the identity.
+
+    ```mlir
+    %y = syna.synapse_dense %x beta %b alpha %a
+        : (tensor<?x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+    ```
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$beta,
+                       Optional<Syna_FloatTensor>:$alpha);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `beta` $beta (`alpha` $alpha^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure]> {
+  let summary = "cross-coupled two-synapse recurrence, run for a fixed number of steps";
+  let description = [{
+    Two synapse units whose outputs feed their own and each other's inputs:
+
+    ```
+    x_{t+1} = α₁ · x_t · (1 − β₁ · y_t)
+    y_{t+1} = α₂ · x_t · (1 − β₂ · y_t)
+    ```
+
+    run for `steps` steps from `(x0, y0)`. The state is a tensor, so one op
+    runs a batch of circuits. Each parameter has the state's shape or is a
+    rank-0 tensor applied to every circuit. With equal parameters, `z = β·x`
+    follows the logistic map `z ← α·z·(1 − z)` after one step: fixed point
+    for `α < 3`, period doubling at `α = 3` and `1 + √6`, chaos beyond
+    `α ≈ 3.57`.
+
+    Results are the final `x` and `y` and, when a third result type is
+    given, the trajectory of shape `[steps + 1, 2, state...]`:
+    `trajectory[t, 0]` is `x_t`, `trajectory[t, 1]` is `y_t`, with `t = 0`
+    the initial state. With splat constant operands and no trajectory the op
+    folds, computing in double precision.
+
+    ```mlir
+    %x, %y = syna.flip_circuit %x0, %y0 alpha %a1, %a2 beta %b1, %b2 steps 100
+        : (tensor<16xf32>, tensor<16xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>)
+          -> (tensor<16xf32>, tensor<16xf32>)
+    ```
+  }];
+  let arguments = (ins Syna_FloatTensor:$x0, Syna_FloatTensor:$y0,
+                       Syna_FloatTensor:$alpha1, Syna_FloatTensor:$alpha2,
+                       Syna_FloatTensor:$beta1, Syna_FloatTensor:$beta2,
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$steps);
+  let results = (outs Syna_FloatTensor:$x, Syna_FloatTensor:$y,
+                      Optional<Syna_FloatTensor>:$trajectory);
+  let assemblyFormat = [{
+    $x0 `,` $y0 `alpha` $alpha1 `,` $alpha2 `beta` $beta1 `,` $beta2
+    `steps` $steps attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Elementwise]> {
+  let summary = "swap ratio S(x, y)/S(y, x): the generalised odds ratio";
+  let description = [{
+    Swapping the inputs of a synapse and dividing:
+
+    `S(x, y; α, β) / S(y, x; α, β) = x·(1 − β·y) / (y·(1 − β·x))`
+
+    `α` cancels. With `β = 1` this is the odds ratio
+    `(x/(1 − x)) / (y/(1 − y))`; for general `β` it is the odds ratio with
+    ceiling `1/β`. Operands broadcast. Constant `β` outside `[0, 1]` is
+    rejected; splat constants fold.
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
+                       Syna_FloatTensor:$beta);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $y `beta` $beta attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Elementwise]> {
+  let summary = "log swap ratio in surprisal space: S̄(y, x) − S̄(x, y)";
+  let description = [{
+    The surprisal-space form of `syna.swap_ratio`. Operands are surprisals
+    `x̄ = −log x`, `ȳ = −log y`, `β̄ = −log β`; the result is
+
+    `(ȳ + G(x̄ + β̄)) − (x̄ + G(ȳ + β̄)) = log(S(x, y)/S(y, x))`
+
+    with `G` the inhibitory conjugate. At `β̄ = 0` (`β = 1`) it is the
+    log odds ratio. Operands broadcast; constant `β̄ < 0` is rejected; splat
+    constants fold.
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
+                       Syna_FloatTensor:$beta);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $y `beta` $beta attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Layers
+//===----------------------------------------------------------------------===//
+
+def Syna_DenseOp : Syna_Op<"dense", [Pure]> {
+  let summary = "fully connected layer x·Wᵀ + b";
+  let description = [{
+    `x : B×in`, `W : out×in` (the PyTorch layout), optional `b : out`;
+    the result is `B×out`.
+  }];
+  let arguments = (ins Syna_FloatTensor:$input, Syna_FloatTensor:$weight,
+                       Optional<Syna_FloatTensor>:$bias);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`bias` $bias^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure]> {
+  let summary = "2-D convolution, NCHW";
+  let description = [{
+    `x : B×C×H×W`, `W : O×C×KH×KW`, optional `b : O`; zero padding of
+    `padding = [ph, pw]` on each side and `strides = [sh, sw]`. The result
+    is `B×O×OH×OW` with `OH = (H + 2·ph − KH)/sh + 1` (likewise `OW`).
+  }];
+  let arguments = (ins Syna_FloatTensor:$input, Syna_FloatTensor:$weight,
+                       Optional<Syna_FloatTensor>:$bias,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0}">:$padding);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $weight (`bias` $bias^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure]> {
+  let summary = "2-D max pooling, NCHW";
+  let description = [{
+    Windows of `kernel = [kh, kw]` moved by `strides` (the kernel when
+    absent), no padding: `OH = (H − kh)/sh + 1`.
+  }];
+  let arguments = (ins Syna_FloatTensor:$input,
+                       DenseI64ArrayAttr:$kernel,
+                       OptionalAttr<DenseI64ArrayAttr>:$strides);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The strides in effect: the explicit ones, else the kernel.
+    ::llvm::ArrayRef<int64_t> getEffectiveStrides() {
+      return getStrides() ? *getStrides() : getKernel();
+    }
+  }];
+}
+
+class Syna_AxisOp<string mnemonic> : Syna_Op<mnemonic,
+    [Pure, SameOperandsAndResultType]> {
+  let arguments = (ins Syna_FloatTensor:$input,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Syna_SoftmaxOp : Syna_AxisOp<"softmax"> {
+  let summary = "softmax along an axis";
+  let description = [{ `axis` counts from the end when negative (default −1). }];
+}
+
+def Syna_LogSoftmaxOp : Syna_AxisOp<"log_softmax"> {
+  let summary = "log of the softmax along an axis, computed stably";
+  let description = [{ `axis` counts from the end when negative (default −1). }];
+}
+
+def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure,
+    AllTypesMatch<["input", "result"]>,
+    AllTypesMatch<["scale", "shift", "running_mean", "running_var",
+                   "new_mean", "new_var"]>]> {
+  let summary = "batch normalisation with running statistics";
+  let description = [{
+    Normalises channel 1 of `x : B×C` or `B×C×H×W`:
+    `y = scale·(x − μ)/√(σ² + epsilon) + shift`.
+
+    In training mode (`training` present) `μ`, `σ²` are the batch statistics
+    (biased variance) and the running statistics are updated,
+    `new = (1 − momentum)·running + momentum·batch` (the variance update
+    uses the unbiased batch variance, as PyTorch does). Otherwise `μ`, `σ²`
+    are the running statistics, which are returned unchanged; the
+    canonicalizer forwards them.
+  }];
+  let arguments = (ins Syna_FloatTensor:$input, Syna_FloatTensor:$scale,
+                       Syna_FloatTensor:$shift, Syna_FloatTensor:$running_mean,
+                       Syna_FloatTensor:$running_var,
+                       DefaultValuedAttr<F64Attr, "1.0e-5">:$epsilon,
+                       DefaultValuedAttr<F64Attr, "0.1">:$momentum,
+                       UnitAttr:$training);
+  let results = (outs Syna_FloatTensor:$result, Syna_FloatTensor:$new_mean,
+                      Syna_FloatTensor:$new_var);
+  let assemblyFormat = [{
+    $input `,` $scale `,` $shift `,` $running_mean `,` $running_var
+    attr-dict `:` type($input) `,` type($scale)
+  }];
+  let hasVerifier = 1;
+  let hasCanonicalizer = 1;
+}
+
+def Syna_DropoutOp : Syna_Op<"dropout",
+    [Pure, AllTypesMatch<["input", "result"]>]> {
+  let summary = "seeded inverted dropout";
+  let description = [{
+    In training mode each element is kept with probability `1 − rate` and
+    scaled by `1/(1 − rate)`, else zeroed. The mask is a counter-based hash
+    of `key` and the element's index, so the same key gives the same mask;
+    a training loop passes a new key each step (seed and step). Without
+    `training` the op is the identity, and so it is with `rate = 0`: the
+    folder removes it.
+  }];
+  let arguments = (ins Syna_FloatTensor:$input, I64:$key,
+                       F64Attr:$rate,
+                       UnitAttr:$training);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$input `,` $key attr-dict `:` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Syna_ReshapeOp : Syna_Op<"reshape", [Pure]> {
+  let summary = "reshape to another shape with as many elements";
+  let description = [{
+    Row-major reinterpretation. With static shapes the element counts must
+    agree; a dynamic dimension must map to a dynamic dimension. Folds when
+    the type does not change and merges chains of reshapes.
+  }];
+  let arguments = (ins Syna_FloatTensor:$input);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Syna_FlattenOp : Syna_Op<"flatten", [Pure]> {
+  let summary = "flatten every dimension but the batch";
+  let description = [{ `B×d1×…×dk` becomes `B×(d1·…·dk)`. }];
+  let arguments = (ins Syna_FloatTensor:$input);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+class Syna_LossOp<string mnemonic> : Syna_Op<mnemonic, [Pure]> {
+  let arguments = (ins Syna_FloatTensor:$input, Syna_LabelTensor:$labels,
+      DefaultValuedAttr<Syna_ReductionAttr, "Reduction::Mean">:$reduction);
+  let results = (outs Syna_FloatTensor:$loss);
+  let assemblyFormat = [{
+    $input `,` $labels attr-dict `:` type($input) `,` type($labels) `->` type($loss)
+  }];
+  let hasVerifier = 1;
+}
+
+def Syna_NllLossOp : Syna_LossOp<"nll_loss"> {
+  let summary = "negative log-likelihood of labelled classes";
+  let description = [{
+    `input : B×C` holds log-probabilities, `labels : B` class indices in
+    `[0, C)`. The loss is `−input[b, labels[b]]` reduced over the batch
+    (mean by default); the result is a rank-0 tensor.
+  }];
+}
+
+def Syna_CrossEntropyOp : Syna_LossOp<"cross_entropy"> {
+  let summary = "cross-entropy of logits and labelled classes";
+  let description = [{
+    `nll_loss(log_softmax(input, axis = 1), labels)`, computed stably.
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Learnable parameters
+//===----------------------------------------------------------------------===//
+
+def Syna_ParamOp : Syna_Op<"param", [Symbol]> {
+  let summary = "a learnable parameter: shape, initializer and domain";
+  let description = [{
+    Declares model state at module level. The parameter stores an
+    unconstrained tensor θ, initialised by `init`; `syna.param_ref` reads it
+    through the map of its `domain` (`real` when absent), so that, for
+    example, `β = sigmoid(θ)` stays in (0, 1) under any update. The shape
+    must be static.
+
+    ```mlir
+    syna.param @beta : tensor<64x64xf32> init <uniform(-1.0, 1.0)> domain <unit>
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       TypeAttrOf<Syna_FloatTensor>:$type,
+                       Syna_InitAttr:$init,
+                       DefaultValuedAttr<Syna_DomainAttr, "Domain::Real">:$domain);
+  let assemblyFormat = [{
+    $sym_name `:` $type `init` $init (`domain` $domain^)? attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    ::mlir::RankedTensorType getTensorType() {
+      return ::llvm::cast<::mlir::RankedTensorType>(getType());
+    }
+  }];
+}
+
+def Syna_ParamRefOp : Syna_Op<"param_ref",
+    [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "the value of a learnable parameter, in its domain";
+  let description = [{
+    Reads the parameter `name` and maps it onto its domain. Within one
+    evaluation of a graph parameters are constant; training updates them
+    between evaluations.
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$name);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+#endif // SYNA_OPS_TD

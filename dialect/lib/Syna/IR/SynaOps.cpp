@@ -1,0 +1,490 @@
+//===- SynaOps.cpp - syna op verifiers and builders -----------------------===//
+#include "syna/Dialect/Syna/IR/SynaOps.h"
+
+#include "mlir/Dialect/Traits.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlir::syna;
+
+#define GET_OP_CLASSES
+#include "syna/Dialect/Syna/IR/SynaOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+static RankedTensorType tensorType(Value value) {
+  return cast<RankedTensorType>(value.getType());
+}
+
+/// Prints a shape the way users write it: 8x?x4, or "scalar" for rank 0.
+static std::string shapeString(ArrayRef<int64_t> shape) {
+  if (shape.empty())
+    return "scalar";
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  llvm::interleave(
+      shape, os,
+      [&](int64_t dim) {
+        if (ShapedType::isDynamic(dim))
+          os << '?';
+        else
+          os << dim;
+      },
+      "x");
+  return out;
+}
+
+static bool dimsCompatible(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+/// All operands and results share one element type.
+static LogicalResult verifySameElementType(Operation *op) {
+  Type expected;
+  for (Type type : llvm::concat<Type>(op->getOperandTypes(),
+                                      op->getResultTypes())) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor)
+      continue;
+    if (!expected)
+      expected = tensor.getElementType();
+    else if (tensor.getElementType() != expected)
+      return op->emitOpError("mixes element types ")
+             << expected << " and " << tensor.getElementType();
+  }
+  return success();
+}
+
+/// The result shape must be the NumPy broadcast of the operand shapes.
+static LogicalResult verifyBroadcast(Operation *op, ValueRange operands,
+                                     RankedTensorType result) {
+  SmallVector<int64_t> shape;
+  for (Value operand : operands) {
+    SmallVector<int64_t> next;
+    ArrayRef<int64_t> operandShape = tensorType(operand).getShape();
+    if (!OpTrait::util::getBroadcastedShape(shape, operandShape, next))
+      return op->emitOpError("operand shapes do not broadcast: ")
+             << shapeString(shape) << " and " << shapeString(operandShape);
+    shape = std::move(next);
+  }
+  if (shape.size() != static_cast<size_t>(result.getRank()) ||
+      !llvm::all_of(llvm::zip(shape, result.getShape()), [](auto dims) {
+        return dimsCompatible(std::get<0>(dims), std::get<1>(dims));
+      }))
+    return op->emitOpError("result shape ")
+           << shapeString(result.getShape())
+           << " is not the broadcast operand shape " << shapeString(shape);
+  return success();
+}
+
+/// When `value` is a constant, each element must lie in the given interval.
+static LogicalResult verifyConstantRange(Operation *op, Value value,
+                                         StringRef name, double low,
+                                         bool lowOpen, double high,
+                                         bool highOpen) {
+  DenseFPElementsAttr constant;
+  if (!value || !matchPattern(value, m_Constant(&constant)))
+    return success();
+  int64_t index = 0;
+  for (const APFloat &element : constant.getValues<APFloat>()) {
+    double v = element.convertToDouble();
+    bool below = lowOpen ? !(v > low) : !(v >= low);
+    bool above = highOpen ? !(v < high) : !(v <= high);
+    if (below || above) {
+      auto diag = op->emitOpError() << name << " must lie in "
+                                    << (lowOpen ? "(" : "[") << low << ", ";
+      if (std::isinf(high))
+        diag << "inf)";
+      else
+        diag << high << (highOpen ? ")" : "]");
+      diag << ", but ";
+      if (constant.isSplat())
+        diag << "it is " << v;
+      else
+        diag << "element " << index << " is " << v;
+      return diag;
+    }
+    ++index;
+    if (constant.isSplat())
+      break;
+  }
+  return success();
+}
+
+static constexpr double kInf = std::numeric_limits<double>::infinity();
+
+static LogicalResult verifyBeta(Operation *op, Value beta) {
+  return verifyConstantRange(op, beta, "beta", 0.0, false, 1.0, false);
+}
+
+static LogicalResult verifyAlpha(Operation *op, Value alpha) {
+  return verifyConstantRange(op, alpha, "alpha", 0.0, true, kInf, true);
+}
+
+static LogicalResult verifyRank(Operation *op, Value value, StringRef name,
+                                ArrayRef<int64_t> ranks) {
+  int64_t rank = tensorType(value).getRank();
+  if (llvm::is_contained(ranks, rank))
+    return success();
+  auto diag = op->emitOpError() << name << " must have rank ";
+  llvm::interleave(ranks, diag, " or ");
+  return diag << ", got " << shapeString(tensorType(value).getShape());
+}
+
+/// `value` must be a vector of `size` elements.
+static LogicalResult verifyVector(Operation *op, Value value, StringRef name,
+                                  int64_t size, StringRef sizeName) {
+  if (!value)
+    return success();
+  ArrayRef<int64_t> shape = tensorType(value).getShape();
+  if (shape.size() != 1 || !dimsCompatible(shape[0], size))
+    return op->emitOpError() << name << " must have shape "
+                             << shapeString({size}) << " (" << sizeName
+                             << "), got " << shapeString(shape);
+  return success();
+}
+
+static LogicalResult verifyResultShape(Operation *op, RankedTensorType result,
+                                       ArrayRef<int64_t> expected) {
+  if (result.getRank() == static_cast<int64_t>(expected.size()) &&
+      llvm::all_of(llvm::zip(result.getShape(), expected), [](auto dims) {
+        return dimsCompatible(std::get<0>(dims), std::get<1>(dims));
+      }))
+    return success();
+  return op->emitOpError("result shape ")
+         << shapeString(result.getShape()) << " should be "
+         << shapeString(expected);
+}
+
+//===----------------------------------------------------------------------===//
+// Synapses
+//===----------------------------------------------------------------------===//
+
+LogicalResult SynapseOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyBroadcast(*this, getOperands(), getType())))
+    return failure();
+  return success(succeeded(verifyBeta(*this, getBeta())) &&
+                 succeeded(verifyAlpha(*this, getAlpha())));
+}
+
+LogicalResult SynapseDenseOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getX(), "x", {2})) ||
+      failed(verifyRank(*this, getBeta(), "beta", {2})))
+    return failure();
+  ArrayRef<int64_t> x = tensorType(getX()).getShape();
+  ArrayRef<int64_t> beta = tensorType(getBeta()).getShape();
+  if (!dimsCompatible(beta[0], beta[1]))
+    return emitOpError("beta must be square (n x n): the synapse tensor has "
+                       "as many outputs as inputs, got ")
+           << shapeString(beta);
+  int64_t n = ShapedType::isDynamic(beta[0]) ? beta[1] : beta[0];
+  if (!dimsCompatible(x[1], n))
+    return emitOpError("x has ")
+           << x[1] << " features but beta is " << shapeString(beta);
+  if (ShapedType::isDynamic(n))
+    n = x[1];
+  if (failed(verifyVector(*this, getAlpha(), "alpha", n, "one gain per unit")) ||
+      failed(verifyResultShape(*this, getType(), {x[0], n})))
+    return failure();
+  return success(succeeded(verifyBeta(*this, getBeta())) &&
+                 succeeded(verifyAlpha(*this, getAlpha())));
+}
+
+LogicalResult FlipCircuitOp::verify() {
+  if (failed(verifySameElementType(*this)))
+    return failure();
+  RankedTensorType state = tensorType(getX0());
+  if (tensorType(getY0()) != state)
+    return emitOpError("x0 and y0 must have the same type, got ")
+           << state << " and " << getY0().getType();
+  for (auto [name, value] :
+       {std::pair<StringRef, Value>{"alpha1", getAlpha1()},
+        {"alpha2", getAlpha2()},
+        {"beta1", getBeta1()},
+        {"beta2", getBeta2()}}) {
+    RankedTensorType type = tensorType(value);
+    if (type.getRank() != 0 && type != state)
+      return emitOpError() << name << " must be a scalar tensor or have the "
+                           << "state's shape " << shapeString(state.getShape())
+                           << ", got " << shapeString(type.getShape());
+  }
+  if (getX().getType() != state || getY().getType() != state)
+    return emitOpError("results x and y must have the state's type ") << state;
+  if (Value trajectory = getTrajectory()) {
+    SmallVector<int64_t> expected = {getSteps() + 1, 2};
+    llvm::append_range(expected, state.getShape());
+    if (failed(verifyResultShape(*this, tensorType(trajectory), expected)))
+      return failure();
+  }
+  bool ok = succeeded(verifyAlpha(*this, getAlpha1()));
+  ok &= succeeded(verifyAlpha(*this, getAlpha2()));
+  ok &= succeeded(verifyBeta(*this, getBeta1()));
+  ok &= succeeded(verifyBeta(*this, getBeta2()));
+  return success(ok);
+}
+
+LogicalResult SwapRatioOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyBroadcast(*this, getOperands(), getType())))
+    return failure();
+  return verifyBeta(*this, getBeta());
+}
+
+LogicalResult LogSwapRatioOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyBroadcast(*this, getOperands(), getType())))
+    return failure();
+  return verifyConstantRange(*this, getBeta(), "beta surprisal", 0.0, false,
+                             kInf, false);
+}
+
+//===----------------------------------------------------------------------===//
+// Layers
+//===----------------------------------------------------------------------===//
+
+LogicalResult DenseOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getInput(), "input", {2})) ||
+      failed(verifyRank(*this, getWeight(), "weight", {2})))
+    return failure();
+  ArrayRef<int64_t> x = tensorType(getInput()).getShape();
+  ArrayRef<int64_t> w = tensorType(getWeight()).getShape();
+  if (!dimsCompatible(x[1], w[1]))
+    return emitOpError("input has ")
+           << x[1] << " features but weight " << shapeString(w)
+           << " (out x in) expects " << w[1];
+  if (failed(verifyVector(*this, getBias(), "bias", w[0], "one per output")))
+    return failure();
+  return verifyResultShape(*this, getType(), {x[0], w[0]});
+}
+
+static LogicalResult verifyWindowAttr(Operation *op, StringRef name,
+                                      ArrayRef<int64_t> values, int64_t min) {
+  if (values.size() != 2)
+    return op->emitOpError() << name << " must have 2 entries (h, w), got "
+                             << values.size();
+  if (values[0] < min || values[1] < min)
+    return op->emitOpError() << name << " entries must be at least " << min;
+  return success();
+}
+
+/// Output extent of a sliding window, or dynamic when the input is.
+static int64_t windowExtent(int64_t input, int64_t pad, int64_t kernel,
+                            int64_t stride) {
+  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(kernel))
+    return ShapedType::kDynamic;
+  return (input + 2 * pad - kernel) / stride + 1;
+}
+
+/// Checks that the windows fit and returns the expected NCHW output shape.
+static FailureOr<SmallVector<int64_t>>
+windowedShape(Operation *op, ArrayRef<int64_t> input, int64_t channels,
+              ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+              ArrayRef<int64_t> padding) {
+  SmallVector<int64_t> shape = {input[0], channels};
+  for (int i = 0; i < 2; ++i) {
+    int64_t padded = ShapedType::isDynamic(input[2 + i])
+                         ? ShapedType::kDynamic
+                         : input[2 + i] + 2 * padding[i];
+    if (!ShapedType::isDynamic(padded) && !ShapedType::isDynamic(kernel[i]) &&
+        kernel[i] > padded)
+      return op->emitOpError("window ")
+             << shapeString(kernel) << " is larger than the padded input "
+             << shapeString({input[2] + 2 * padding[0],
+                             input[3] + 2 * padding[1]});
+    shape.push_back(windowExtent(input[2 + i], padding[i], kernel[i],
+                                 strides[i]));
+  }
+  return shape;
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getInput(), "input (NCHW)", {4})) ||
+      failed(verifyRank(*this, getWeight(), "weight (OCHW)", {4})) ||
+      failed(verifyWindowAttr(*this, "strides", getStrides(), 1)) ||
+      failed(verifyWindowAttr(*this, "padding", getPadding(), 0)))
+    return failure();
+  ArrayRef<int64_t> x = tensorType(getInput()).getShape();
+  ArrayRef<int64_t> w = tensorType(getWeight()).getShape();
+  if (!dimsCompatible(x[1], w[1]))
+    return emitOpError("input has ")
+           << x[1] << " channels but weight " << shapeString(w) << " expects "
+           << w[1];
+  if (failed(verifyVector(*this, getBias(), "bias", w[0], "one per output channel")))
+    return failure();
+  FailureOr<SmallVector<int64_t>> expected =
+      windowedShape(*this, x, w[0], w.drop_front(2), getStrides(), getPadding());
+  if (failed(expected))
+    return failure();
+  return verifyResultShape(*this, getType(), *expected);
+}
+
+LogicalResult MaxPool2DOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getInput(), "input (NCHW)", {4})) ||
+      failed(verifyWindowAttr(*this, "kernel", getKernel(), 1)) ||
+      failed(verifyWindowAttr(*this, "strides", getEffectiveStrides(), 1)))
+    return failure();
+  ArrayRef<int64_t> x = tensorType(getInput()).getShape();
+  FailureOr<SmallVector<int64_t>> expected = windowedShape(
+      *this, x, x[1], getKernel(), getEffectiveStrides(), {0, 0});
+  if (failed(expected))
+    return failure();
+  return verifyResultShape(*this, getType(), *expected);
+}
+
+template <typename AxisOp>
+static LogicalResult verifyAxis(AxisOp op) {
+  int64_t rank = op.getType().getRank();
+  int64_t axis = op.getAxis();
+  if (axis < -rank || axis >= rank)
+    return op.emitOpError("axis ")
+           << axis << " is out of range for rank " << rank;
+  return success();
+}
+
+LogicalResult SoftmaxOp::verify() { return verifyAxis(*this); }
+LogicalResult LogSoftmaxOp::verify() { return verifyAxis(*this); }
+
+LogicalResult BatchNormOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getInput(), "input", {2, 4})))
+    return failure();
+  int64_t channels = tensorType(getInput()).getDimSize(1);
+  for (auto [name, value] :
+       {std::pair<StringRef, Value>{"scale", getScale()},
+        {"shift", getShift()},
+        {"running_mean", getRunningMean()},
+        {"running_var", getRunningVar()}})
+    if (failed(verifyVector(*this, value, name, channels, "one per channel")))
+      return failure();
+  if (!(getEpsilon().convertToDouble() > 0.0))
+    return emitOpError("epsilon must be positive");
+  double momentum = getMomentum().convertToDouble();
+  if (!(momentum >= 0.0 && momentum <= 1.0))
+    return emitOpError("momentum must lie in [0, 1], got ") << momentum;
+  return verifyConstantRange(*this, getRunningVar(), "running_var", 0.0, false,
+                             kInf, false);
+}
+
+LogicalResult DropoutOp::verify() {
+  double rate = getRate().convertToDouble();
+  if (!(rate >= 0.0 && rate < 1.0))
+    return emitOpError("rate must lie in [0, 1), got ")
+           << rate;
+  return success();
+}
+
+static int64_t staticProduct(ArrayRef<int64_t> shape) {
+  int64_t product = 1;
+  for (int64_t dim : shape)
+    if (!ShapedType::isDynamic(dim))
+      product *= dim;
+  return product;
+}
+
+LogicalResult ReshapeOp::verify() {
+  if (failed(verifySameElementType(*this)))
+    return failure();
+  RankedTensorType in = tensorType(getInput());
+  RankedTensorType out = getType();
+  if (in.getNumDynamicDims() > 1 || out.getNumDynamicDims() > 1 ||
+      in.getNumDynamicDims() != out.getNumDynamicDims())
+    return emitOpError("each side may have at most one dynamic dimension, "
+                       "and both the same number; got ")
+           << shapeString(in.getShape()) << " -> "
+           << shapeString(out.getShape());
+  if (staticProduct(in.getShape()) != staticProduct(out.getShape()))
+    return emitOpError("cannot reshape ")
+           << shapeString(in.getShape()) << " ("
+           << staticProduct(in.getShape()) << " elements) to "
+           << shapeString(out.getShape()) << " ("
+           << staticProduct(out.getShape()) << " elements)";
+  return success();
+}
+
+LogicalResult FlattenOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyRank(*this, getInput(), "input", {2, 3, 4, 5})))
+    return failure();
+  ArrayRef<int64_t> in = tensorType(getInput()).getShape();
+  ArrayRef<int64_t> features = in.drop_front();
+  int64_t flat = llvm::any_of(features, ShapedType::isDynamic)
+                     ? ShapedType::kDynamic
+                     : staticProduct(features);
+  ArrayRef<int64_t> out = getType().getShape();
+  if (out.size() != 2 || !dimsCompatible(out[0], in[0]) ||
+      (ShapedType::isDynamic(flat) != ShapedType::isDynamic(out[1])) ||
+      (!ShapedType::isDynamic(flat) && out[1] != flat))
+    return emitOpError("result shape ")
+           << shapeString(out) << " should be " << shapeString({in[0], flat});
+  return success();
+}
+
+static LogicalResult verifyLoss(Operation *op, Value input, Value labels,
+                                RankedTensorType loss) {
+  if (failed(verifyRank(op, input, "input", {2})) ||
+      failed(verifyRank(op, labels, "labels", {1})))
+    return failure();
+  int64_t batch = tensorType(input).getDimSize(0);
+  int64_t labelCount = tensorType(labels).getDimSize(0);
+  if (!dimsCompatible(batch, labelCount))
+    return op->emitOpError("batch of ")
+           << batch << " samples has " << labelCount << " labels";
+  if (loss.getRank() != 0 ||
+      loss.getElementType() != tensorType(input).getElementType())
+    return op->emitOpError("loss must be a scalar tensor of ")
+           << tensorType(input).getElementType() << ", got " << loss;
+  return success();
+}
+
+LogicalResult NllLossOp::verify() {
+  return verifyLoss(*this, getInput(), getLabels(), getType());
+}
+
+LogicalResult CrossEntropyOp::verify() {
+  return verifyLoss(*this, getInput(), getLabels(), getType());
+}
+
+//===----------------------------------------------------------------------===//
+// Parameters
+//===----------------------------------------------------------------------===//
+
+LogicalResult ParamOp::verify() {
+  RankedTensorType type = getTensorType();
+  if (!type.hasStaticShape())
+    return emitOpError("parameter shape must be static, got ")
+           << shapeString(type.getShape());
+  InitKind kind = getInit().getKind();
+  bool needsFans = kind == InitKind::KaimingUniform ||
+                   kind == InitKind::KaimingNormal ||
+                   kind == InitKind::XavierUniform;
+  if (needsFans && type.getRank() < 2)
+    return emitOpError("initializer '")
+           << stringifyInitKind(kind)
+           << "' needs a parameter of rank 2 or more to define fan-in, got "
+           << shapeString(type.getShape());
+  return success();
+}
+
+LogicalResult
+ParamRefOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto param =
+      symbolTable.lookupNearestSymbolFrom<ParamOp>(*this, getNameAttr());
+  if (!param)
+    return emitOpError("'") << getName() << "' does not name a syna.param";
+  if (param.getType() != getType())
+    return emitOpError("type ")
+           << getType() << " differs from the parameter's type "
+           << param.getType();
+  return success();
+}

@@ -1,0 +1,16 @@
+//===- InitAll.cpp - registration shared by every syna tool ---------------===//
+#include "syna/InitAll.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "syna/Dialect/Syna/IR/SynaDialect.h"
+
+void syna::registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<mlir::syna::SynaDialect>();
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+}
+
+void syna::registerAllPasses() { mlir::registerAllPasses(); }
