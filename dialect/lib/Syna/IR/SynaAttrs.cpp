@@ -1,6 +1,7 @@
 //===- SynaAttrs.cpp - syna attributes ------------------------------------===//
 #include "syna/Dialect/Syna/IR/SynaAttrs.h"
 
+#include "Format.h"
 #include "mlir/IR/Builders.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -93,10 +94,11 @@ InitializerAttr::verify(function_ref<InFlightDiagnostic()> emitError,
       return emitError() << "initializer arguments must be finite";
   if (kind == InitKind::Uniform && !(args[0] < args[1]))
     return emitError() << "uniform initializer needs low < high, got ("
-                       << args[0] << ", " << args[1] << ")";
+                       << formatNumber(args[0]) << ", "
+                       << formatNumber(args[1]) << ")";
   if (kind == InitKind::Normal && !(args[1] > 0))
     return emitError()
            << "normal initializer needs a positive standard deviation, got "
-           << args[1];
+           << formatNumber(args[1]);
   return success();
 }

@@ -1,6 +1,7 @@
 //===- SynaOps.cpp - syna op verifiers and builders -----------------------===//
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
+#include "Format.h"
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -98,16 +99,17 @@ static LogicalResult verifyConstantRange(Operation *op, Value value,
     bool above = highOpen ? !(v < high) : !(v <= high);
     if (below || above) {
       auto diag = op->emitOpError() << name << " must lie in "
-                                    << (lowOpen ? "(" : "[") << low << ", ";
+                                    << (lowOpen ? "(" : "[")
+                                    << formatNumber(low) << ", ";
       if (std::isinf(high))
         diag << "inf)";
       else
-        diag << high << (highOpen ? ")" : "]");
+        diag << formatNumber(high) << (highOpen ? ")" : "]");
       diag << ", but ";
       if (constant.isSplat())
-        diag << "it is " << v;
+        diag << "it is " << formatNumber(v);
       else
-        diag << "element " << index << " is " << v;
+        diag << "element " << index << " is " << formatNumber(v);
       return diag;
     }
     ++index;
@@ -371,7 +373,8 @@ LogicalResult BatchNormOp::verify() {
     return emitOpError("epsilon must be positive");
   double momentum = getMomentum().convertToDouble();
   if (!(momentum >= 0.0 && momentum <= 1.0))
-    return emitOpError("momentum must lie in [0, 1], got ") << momentum;
+    return emitOpError("momentum must lie in [0, 1], got ")
+           << formatNumber(momentum);
   return verifyConstantRange(*this, getRunningVar(), "running_var", 0.0, false,
                              kInf, false);
 }
@@ -379,8 +382,7 @@ LogicalResult BatchNormOp::verify() {
 LogicalResult DropoutOp::verify() {
   double rate = getRate().convertToDouble();
   if (!(rate >= 0.0 && rate < 1.0))
-    return emitOpError("rate must lie in [0, 1), got ")
-           << rate;
+    return emitOpError("rate must lie in [0, 1), got ") << formatNumber(rate);
   return success();
 }
 

@@ -11,7 +11,8 @@
 
 namespace mlir::syna::math {
 
-inline double surprisal(double p) { return -std::log(p); }
+/// 0 − log p rather than −log p, so that p = 1 gives +0, not −0.
+inline double surprisal(double p) { return 0.0 - std::log(p); }
 inline double prob(double s) { return std::exp(-s); }
 
 /// G(u) = −log(1 − e^{−u}); the two branches keep full precision near 0 and

@@ -1,0 +1,28 @@
+//===- Format.h - numbers in diagnostics ------------------------*- C++ -*-===//
+#ifndef SYNA_DIALECT_SYNA_IR_FORMAT_H
+#define SYNA_DIALECT_SYNA_IR_FORMAT_H
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+#include <string>
+
+namespace mlir::syna {
+
+/// The shortest form that reads back as the same double (1.5, -0.125,
+/// 1e-05): diagnostics show numbers the way users write them, not as
+/// 1.500000e+00.
+inline std::string formatNumber(double value) {
+  std::string out;
+  for (int precision = 1; precision <= 17; ++precision) {
+    out.clear();
+    llvm::raw_string_ostream(out) << llvm::format("%.*g", precision, value);
+    if (std::strtod(out.c_str(), nullptr) == value)
+      break;
+  }
+  return out;
+}
+
+} // namespace mlir::syna
+
+#endif // SYNA_DIALECT_SYNA_IR_FORMAT_H

@@ -1,0 +1,115 @@
+// Every syna op survives print -> parse -> print, in custom and generic form.
+// RUN: syna-opt %s | syna-opt | FileCheck %s
+// RUN: syna-opt %s --mlir-print-op-generic | syna-opt | FileCheck %s
+
+// CHECK: syna.param @beta : tensor<4x4xf32> init <uniform(-1.000000e+00, 1.000000e+00)> domain <unit>
+syna.param @beta : tensor<4x4xf32> init <uniform(-1.0, 1.0)> domain <unit>
+// CHECK: syna.param @alpha : tensor<4xf32> init <zeros> domain <at_least_one>
+syna.param @alpha : tensor<4xf32> init <zeros> domain <at_least_one>
+// CHECK: syna.param @w : tensor<10x4xf64> init <kaiming_uniform>{{$}}
+syna.param @w : tensor<10x4xf64> init <kaiming_uniform> domain <real>
+// CHECK: syna.param @n : tensor<3x3xf32> init <normal(0.000000e+00, 1.000000e-02)> domain <positive>
+syna.param @n : tensor<3x3xf32> init <normal(0.0, 0.01)> domain <positive>
+// CHECK: syna.param @c : tensor<2xf32> init <constant(5.000000e-01)>
+syna.param @c : tensor<2xf32> init <constant(0.5)>
+// CHECK: syna.param @o : tensor<2x2xf32> init <ones>
+syna.param @o : tensor<2x2xf32> init <ones>
+// CHECK: syna.param @k : tensor<2x2xf32> init <kaiming_normal>
+syna.param @k : tensor<2x2xf32> init <kaiming_normal>
+// CHECK: syna.param @g : tensor<2x2xf32> init <xavier_uniform>
+syna.param @g : tensor<2x2xf32> init <xavier_uniform>
+
+// CHECK-LABEL: func.func @params
+func.func @params() -> (tensor<4x4xf32>, tensor<4xf32>) {
+  // CHECK: syna.param_ref @beta : tensor<4x4xf32>
+  %b = syna.param_ref @beta : tensor<4x4xf32>
+  // CHECK: syna.param_ref @alpha : tensor<4xf32>
+  %a = syna.param_ref @alpha : tensor<4xf32>
+  return %b, %a : tensor<4x4xf32>, tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @unary
+func.func @unary(%p: tensor<?x8xf32>, %d: tensor<3xf64>) {
+  // CHECK: syna.surprisal %{{.*}} : tensor<?x8xf32>
+  %0 = syna.surprisal %p : tensor<?x8xf32>
+  // CHECK: syna.prob %{{.*}} : tensor<?x8xf32>
+  %1 = syna.prob %0 : tensor<?x8xf32>
+  // CHECK: syna.conjugate %{{.*}} : tensor<?x8xf32>
+  %2 = syna.conjugate %0 : tensor<?x8xf32>
+  // CHECK: syna.bose_einstein %{{.*}} : tensor<?x8xf32>
+  %3 = syna.bose_einstein %0 : tensor<?x8xf32>
+  // CHECK: syna.odds %{{.*}} : tensor<?x8xf32>
+  %4 = syna.odds %p : tensor<?x8xf32>
+  // CHECK: syna.relu %{{.*}} : tensor<?x8xf32>
+  %5 = syna.relu %p : tensor<?x8xf32>
+  // CHECK: syna.sigmoid %{{.*}} : tensor<3xf64>
+  %6 = syna.sigmoid %d : tensor<3xf64>
+  return
+}
+
+// CHECK-LABEL: func.func @synapses
+func.func @synapses(%x: tensor<8x4xf32>, %y: tensor<8x4xf32>, %b: tensor<4xf32>,
+                    %a: tensor<f32>, %xb: tensor<?x4xf32>, %bm: tensor<4x4xf32>,
+                    %av: tensor<4xf32>) {
+  // CHECK: syna.synapse %{{.*}}, %{{.*}} beta %{{.*}} : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<8x4xf32>
+  %0 = syna.synapse %x, %y beta %b : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<8x4xf32>
+  // CHECK: syna.synapse %{{.*}}, %{{.*}} beta %{{.*}} alpha %{{.*}} : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<8x4xf32>
+  %1 = syna.synapse %x, %y beta %b alpha %a : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<8x4xf32>
+  // CHECK: syna.synapse_dense %{{.*}} beta %{{.*}} : (tensor<?x4xf32>, tensor<4x4xf32>) -> tensor<?x4xf32>
+  %2 = syna.synapse_dense %xb beta %bm : (tensor<?x4xf32>, tensor<4x4xf32>) -> tensor<?x4xf32>
+  // CHECK: syna.synapse_dense %{{.*}} beta %{{.*}} alpha %{{.*}} : (tensor<?x4xf32>, tensor<4x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
+  %3 = syna.synapse_dense %xb beta %bm alpha %av : (tensor<?x4xf32>, tensor<4x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
+  // CHECK: syna.swap_ratio %{{.*}}, %{{.*}} beta %{{.*}} : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<8x4xf32>
+  %4 = syna.swap_ratio %x, %y beta %b : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<8x4xf32>
+  // CHECK: syna.log_swap_ratio %{{.*}}, %{{.*}} beta %{{.*}} : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<f32>) -> tensor<8x4xf32>
+  %5 = syna.log_swap_ratio %x, %y beta %a : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<f32>) -> tensor<8x4xf32>
+  return
+}
+
+// CHECK-LABEL: func.func @circuits
+func.func @circuits(%x: tensor<16xf32>, %s: tensor<f32>, %v: tensor<16xf32>) {
+  // CHECK: %{{.*}}, %{{.*}} = syna.flip_circuit %{{.*}}, %{{.*}} alpha %{{.*}}, %{{.*}} beta %{{.*}}, %{{.*}} steps 100 : (tensor<16xf32>, tensor<16xf32>, tensor<f32>, tensor<f32>, tensor<16xf32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
+  %0:2 = syna.flip_circuit %x, %x alpha %s, %s beta %v, %s steps 100 : (tensor<16xf32>, tensor<16xf32>, tensor<f32>, tensor<f32>, tensor<16xf32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
+  // CHECK: syna.flip_circuit {{.*}} steps 3 : {{.*}} -> (tensor<16xf32>, tensor<16xf32>, tensor<4x2x16xf32>)
+  %1:3 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %s steps 3 : (tensor<16xf32>, tensor<16xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>, tensor<4x2x16xf32>)
+  return
+}
+
+// CHECK-LABEL: func.func @layers
+func.func @layers(%img: tensor<?x1x28x28xf32>, %k: tensor<10x1x5x5xf32>, %kb: tensor<10xf32>,
+                  %x: tensor<?x320xf32>, %w: tensor<64x320xf32>, %wb: tensor<64xf32>,
+                  %g: tensor<64xf32>, %key: i64, %labels: tensor<?xi64>) {
+  // CHECK: syna.conv2d %{{.*}}, %{{.*}} bias %{{.*}} : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>, tensor<10xf32>) -> tensor<?x10x24x24xf32>
+  %c = syna.conv2d %img, %k bias %kb : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>, tensor<10xf32>) -> tensor<?x10x24x24xf32>
+  // CHECK: syna.conv2d %{{.*}}, %{{.*}} {padding = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x14x14xf32>
+  %c2 = syna.conv2d %img, %k {strides = array<i64: 2, 2>, padding = array<i64: 2, 2>} : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x14x14xf32>
+  // CHECK: syna.max_pool2d %{{.*}} {kernel = array<i64: 2, 2>} : tensor<?x10x24x24xf32> -> tensor<?x10x12x12xf32>
+  %p = syna.max_pool2d %c {kernel = array<i64: 2, 2>} : tensor<?x10x24x24xf32> -> tensor<?x10x12x12xf32>
+  // CHECK: syna.max_pool2d %{{.*}} {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>} : tensor<?x10x24x24xf32> -> tensor<?x10x22x22xf32>
+  %p2 = syna.max_pool2d %c {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>} : tensor<?x10x24x24xf32> -> tensor<?x10x22x22xf32>
+  // CHECK: syna.flatten %{{.*}} : tensor<?x10x12x12xf32> -> tensor<?x1440xf32>
+  %f = syna.flatten %p : tensor<?x10x12x12xf32> -> tensor<?x1440xf32>
+  // CHECK: syna.reshape %{{.*}} : tensor<?x1440xf32> -> tensor<?x10x144xf32>
+  %r = syna.reshape %f : tensor<?x1440xf32> -> tensor<?x10x144xf32>
+  // CHECK: syna.dense %{{.*}}, %{{.*}} bias %{{.*}} : (tensor<?x320xf32>, tensor<64x320xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+  %d = syna.dense %x, %w bias %wb : (tensor<?x320xf32>, tensor<64x320xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+  // CHECK: syna.dense %{{.*}}, %{{.*}} : (tensor<?x320xf32>, tensor<64x320xf32>) -> tensor<?x64xf32>
+  %d2 = syna.dense %x, %w : (tensor<?x320xf32>, tensor<64x320xf32>) -> tensor<?x64xf32>
+  // CHECK: syna.softmax %{{.*}} : tensor<?x64xf32>
+  %s = syna.softmax %d : tensor<?x64xf32>
+  // CHECK: syna.softmax %{{.*}} {axis = 0 : i64} : tensor<?x64xf32>
+  %s0 = syna.softmax %d {axis = 0} : tensor<?x64xf32>
+  // CHECK: syna.log_softmax %{{.*}} : tensor<?x64xf32>
+  %ls = syna.log_softmax %d : tensor<?x64xf32>
+  // CHECK: syna.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} {training} : tensor<?x64xf32>, tensor<64xf32>
+  %bn:3 = syna.batch_norm %d, %g, %g, %g, %g {training} : tensor<?x64xf32>, tensor<64xf32>
+  // CHECK: syna.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} {epsilon = 1.000000e-03 : f64, momentum = 5.000000e-01 : f64} : tensor<?x64xf32>, tensor<64xf32>
+  %bi:3 = syna.batch_norm %d, %g, %g, %g, %g {epsilon = 1.0e-3, momentum = 0.5} : tensor<?x64xf32>, tensor<64xf32>
+  // CHECK: syna.dropout %{{.*}}, %{{.*}} {rate = 2.500000e-01 : f64, training} : tensor<?x64xf32>
+  %dr = syna.dropout %d, %key {rate = 0.25, training} : tensor<?x64xf32>
+  // CHECK: syna.nll_loss %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xi64> -> tensor<f32>
+  %l = syna.nll_loss %ls, %labels : tensor<?x64xf32>, tensor<?xi64> -> tensor<f32>
+  // CHECK: syna.cross_entropy %{{.*}}, %{{.*}} {reduction = #syna.reduction<sum>} : tensor<?x64xf32>, tensor<?xi64> -> tensor<f32>
+  %ce = syna.cross_entropy %d, %labels {reduction = #syna.reduction<sum>} : tensor<?x64xf32>, tensor<?xi64> -> tensor<f32>
+  return
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what syna needs (only the missing Debian packages), then configures
+# and builds it into build/ (or $SYNA_BUILD_DIR). Safe to run again: it
+# installs nothing that is present and rebuilds only what changed.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${SYNA_BUILD_DIR:-$root/build}
+
+# LLVM/MLIR 22.1 come from Debian 12's bookworm-security.
+packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
+          mlir-22-tools libomp-22-dev python3-numpy)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+    grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  echo "syna setup: installing ${missing[*]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null ||
+      { echo "syna setup: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    { echo "syna setup: apt-get could not install ${missing[*]}; syna needs" \
+           "Debian 12 with bookworm-security enabled (LLVM/MLIR 22.1)" >&2; exit 1; }
+fi
+
+version=$(/usr/lib/llvm-22/bin/llvm-config --version 2>/dev/null || true)
+case "$version" in
+  22.1.*) ;;
+  *) echo "syna setup: need LLVM/MLIR 22.1, found '${version:-none}'" >&2; exit 1 ;;
+esac
+
+cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build"
+echo "syna setup: built into $build (LLVM/MLIR $version)"
