@@ -2,15 +2,15 @@
 // RUN: syna-opt %s | syna-opt | FileCheck %s
 // RUN: syna-opt %s --mlir-print-op-generic | syna-opt | FileCheck %s
 
-// CHECK: syna.param @beta : tensor<4x4xf32> init <uniform(-1.000000e+00, 1.000000e+00)> domain <unit>
+// CHECK: syna.param @beta : tensor<4x4xf32> init <uniform(-1.0, 1.0)> domain <unit>
 syna.param @beta : tensor<4x4xf32> init <uniform(-1.0, 1.0)> domain <unit>
 // CHECK: syna.param @alpha : tensor<4xf32> init <zeros> domain <at_least_one>
 syna.param @alpha : tensor<4xf32> init <zeros> domain <at_least_one>
 // CHECK: syna.param @w : tensor<10x4xf64> init <kaiming_uniform>{{$}}
 syna.param @w : tensor<10x4xf64> init <kaiming_uniform> domain <real>
-// CHECK: syna.param @n : tensor<3x3xf32> init <normal(0.000000e+00, 1.000000e-02)> domain <positive>
+// CHECK: syna.param @n : tensor<3x3xf32> init <normal(0.0, 0.01)> domain <positive>
 syna.param @n : tensor<3x3xf32> init <normal(0.0, 0.01)> domain <positive>
-// CHECK: syna.param @c : tensor<2xf32> init <constant(5.000000e-01)>
+// CHECK: syna.param @c : tensor<2xf32> init <constant(0.5)>
 syna.param @c : tensor<2xf32> init <constant(0.5)>
 // CHECK: syna.param @o : tensor<2x2xf32> init <ones>
 syna.param @o : tensor<2x2xf32> init <ones>

@@ -23,6 +23,15 @@ inline std::string formatNumber(double value) {
   return out;
 }
 
+/// formatNumber, spelled as a float literal (1.0 rather than 1) so that it
+/// reads back as one.
+inline std::string formatFloatLiteral(double value) {
+  std::string out = formatNumber(value);
+  if (out.find_first_of(".eEn") == std::string::npos)
+    out += ".0";
+  return out;
+}
+
 } // namespace mlir::syna
 
 #endif // SYNA_DIALECT_SYNA_IR_FORMAT_H

@@ -72,7 +72,7 @@ void InitializerAttr::print(AsmPrinter &printer) const {
   if (!getArgs().empty()) {
     printer << '(';
     llvm::interleaveComma(getArgs().asArrayRef(), printer, [&](double value) {
-      printer.printFloat(llvm::APFloat(value));
+      printer << formatFloatLiteral(value);
     });
     printer << ')';
   }
