@@ -2,6 +2,7 @@
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 #include "Format.h"
+#include "ShapeChecks.h"
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -19,48 +20,9 @@ using namespace mlir::syna;
 // Shared checks
 //===----------------------------------------------------------------------===//
 
-static RankedTensorType tensorType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
 
-/// Prints a shape the way users write it: 8x?x4, or "scalar" for rank 0.
-static std::string shapeString(ArrayRef<int64_t> shape) {
-  if (shape.empty())
-    return "scalar";
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  llvm::interleave(
-      shape, os,
-      [&](int64_t dim) {
-        if (ShapedType::isDynamic(dim))
-          os << '?';
-        else
-          os << dim;
-      },
-      "x");
-  return out;
-}
 
-static bool dimsCompatible(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
-}
 
-/// All operands and results share one element type.
-static LogicalResult verifySameElementType(Operation *op) {
-  Type expected;
-  for (Type type : llvm::concat<Type>(op->getOperandTypes(),
-                                      op->getResultTypes())) {
-    auto tensor = dyn_cast<RankedTensorType>(type);
-    if (!tensor)
-      continue;
-    if (!expected)
-      expected = tensor.getElementType();
-    else if (tensor.getElementType() != expected)
-      return op->emitOpError("mixes element types ")
-             << expected << " and " << tensor.getElementType();
-  }
-  return success();
-}
 
 /// The result shape must be the NumPy broadcast of the operand shapes.
 static LogicalResult verifyBroadcast(Operation *op, ValueRange operands,
@@ -129,40 +91,8 @@ static LogicalResult verifyAlpha(Operation *op, Value alpha) {
   return verifyConstantRange(op, alpha, "alpha", 0.0, true, kInf, true);
 }
 
-static LogicalResult verifyRank(Operation *op, Value value, StringRef name,
-                                ArrayRef<int64_t> ranks) {
-  int64_t rank = tensorType(value).getRank();
-  if (llvm::is_contained(ranks, rank))
-    return success();
-  auto diag = op->emitOpError() << name << " must have rank ";
-  llvm::interleave(ranks, diag, " or ");
-  return diag << ", got " << shapeString(tensorType(value).getShape());
-}
 
-/// `value` must be a vector of `size` elements.
-static LogicalResult verifyVector(Operation *op, Value value, StringRef name,
-                                  int64_t size, StringRef sizeName) {
-  if (!value)
-    return success();
-  ArrayRef<int64_t> shape = tensorType(value).getShape();
-  if (shape.size() != 1 || !dimsCompatible(shape[0], size))
-    return op->emitOpError() << name << " must have shape "
-                             << shapeString({size}) << " (" << sizeName
-                             << "), got " << shapeString(shape);
-  return success();
-}
 
-static LogicalResult verifyResultShape(Operation *op, RankedTensorType result,
-                                       ArrayRef<int64_t> expected) {
-  if (result.getRank() == static_cast<int64_t>(expected.size()) &&
-      llvm::all_of(llvm::zip(result.getShape(), expected), [](auto dims) {
-        return dimsCompatible(std::get<0>(dims), std::get<1>(dims));
-      }))
-    return success();
-  return op->emitOpError("result shape ")
-         << shapeString(result.getShape()) << " should be "
-         << shapeString(expected);
-}
 
 //===----------------------------------------------------------------------===//
 // Synapses
@@ -268,45 +198,8 @@ LogicalResult DenseOp::verify() {
   return verifyResultShape(*this, getType(), {x[0], w[0]});
 }
 
-static LogicalResult verifyWindowAttr(Operation *op, StringRef name,
-                                      ArrayRef<int64_t> values, int64_t min) {
-  if (values.size() != 2)
-    return op->emitOpError() << name << " must have 2 entries (h, w), got "
-                             << values.size();
-  if (values[0] < min || values[1] < min)
-    return op->emitOpError() << name << " entries must be at least " << min;
-  return success();
-}
 
-/// Output extent of a sliding window, or dynamic when the input is.
-static int64_t windowExtent(int64_t input, int64_t pad, int64_t kernel,
-                            int64_t stride) {
-  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(kernel))
-    return ShapedType::kDynamic;
-  return (input + 2 * pad - kernel) / stride + 1;
-}
 
-/// Checks that the windows fit and returns the expected NCHW output shape.
-static FailureOr<SmallVector<int64_t>>
-windowedShape(Operation *op, ArrayRef<int64_t> input, int64_t channels,
-              ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-              ArrayRef<int64_t> padding) {
-  SmallVector<int64_t> shape = {input[0], channels};
-  for (int i = 0; i < 2; ++i) {
-    int64_t padded = ShapedType::isDynamic(input[2 + i])
-                         ? ShapedType::kDynamic
-                         : input[2 + i] + 2 * padding[i];
-    if (!ShapedType::isDynamic(padded) && !ShapedType::isDynamic(kernel[i]) &&
-        kernel[i] > padded)
-      return op->emitOpError("window ")
-             << shapeString(kernel) << " is larger than the padded input "
-             << shapeString({input[2] + 2 * padding[0],
-                             input[3] + 2 * padding[1]});
-    shape.push_back(windowExtent(input[2 + i], padding[i], kernel[i],
-                                 strides[i]));
-  }
-  return shape;
-}
 
 LogicalResult Conv2DOp::verify() {
   if (failed(verifySameElementType(*this)) ||

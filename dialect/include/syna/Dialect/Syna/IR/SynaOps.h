@@ -11,6 +11,7 @@
 
 #include "syna/Dialect/Syna/IR/SynaAttrs.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
+#include "syna/Dialect/Syna/IR/SynaInterfaces.h"
 
 #define GET_OP_CLASSES
 #include "syna/Dialect/Syna/IR/SynaOps.h.inc"

@@ -7,6 +7,11 @@ include "syna/Dialect/Syna/IR/SynaAttrs.td"
 include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
+include "syna/Dialect/Syna/IR/SynaInterfaces.td"
+
+// Ops with a vector-Jacobian rule (dialect/lib/Syna/IR/SynaVjp.cpp).
+defvar Syna_Differentiable =
+    DeclareOpInterfaceMethods<SynaDifferentiableOpInterface>;
 
 //===----------------------------------------------------------------------===//
 // Elementwise functions of one tensor
@@ -14,7 +19,7 @@ include "mlir/Interfaces/InferTypeOpInterface.td"
 
 class Syna_UnaryOp<string mnemonic, list<Trait> traits = []>
     : Syna_Op<mnemonic, !listconcat(traits,
-        [Pure, Elementwise, SameOperandsAndResultType])> {
+        [Pure, Elementwise, SameOperandsAndResultType, Syna_Differentiable])> {
   let arguments = (ins Syna_FloatTensor:$input);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($result)";
@@ -80,7 +85,7 @@ def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid"> {
 // Synapses
 //===----------------------------------------------------------------------===//
 
-def Syna_SynapseOp : Syna_Op<"synapse", [Pure]> {
+def Syna_SynapseOp : Syna_Op<"synapse", [Pure, Syna_Differentiable]> {
   let summary = "elementwise synapse S(x, y; α, β) = α·x·(1 − β·y)";
   let description = [{
     `x` is the excitatory and `y` the inhibitory open probability, `β ∈ [0, 1]`
@@ -109,7 +114,7 @@ def Syna_SynapseOp : Syna_Op<"synapse", [Pure]> {
   let hasCanonicalizer = 1;
 }
 
-def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure]> {
+def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure, Syna_Differentiable]> {
   let summary = "fully connected synapse tensor, per sample";
   let description = [{
     For a batch `x : B×n`, a square inhibition matrix `β : n×n` and an
@@ -142,7 +147,7 @@ def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure]> {
   let hasFolder = 1;
 }
 
-def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure]> {
+def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure, Syna_Differentiable]> {
   let summary = "cross-coupled two-synapse recurrence, run for a fixed number of steps";
   let description = [{
     Two synapse units whose outputs feed their own and each other's inputs:
@@ -185,7 +190,7 @@ def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure]> {
   let hasFolder = 1;
 }
 
-def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure]> {
+def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Syna_Differentiable]> {
   let summary = "swap ratio S(x, y)/S(y, x): the generalised odds ratio";
   let description = [{
     Swapping the inputs of a synapse and dividing:
@@ -207,7 +212,7 @@ def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure]> {
   let hasFolder = 1;
 }
 
-def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure]> {
+def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Syna_Differentiable]> {
   let summary = "log swap ratio in surprisal space: S̄(y, x) − S̄(x, y)";
   let description = [{
     The surprisal-space form of `syna.swap_ratio`. Operands are surprisals
@@ -233,7 +238,7 @@ def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure]> {
 // Layers
 //===----------------------------------------------------------------------===//
 
-def Syna_DenseOp : Syna_Op<"dense", [Pure]> {
+def Syna_DenseOp : Syna_Op<"dense", [Pure, Syna_Differentiable]> {
   let summary = "fully connected layer x·Wᵀ + b";
   let description = [{
     `x : B×in`, `W : out×in` (the PyTorch layout), optional `b : out`;
@@ -249,7 +254,7 @@ def Syna_DenseOp : Syna_Op<"dense", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure]> {
+def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure, Syna_Differentiable]> {
   let summary = "2-D convolution, NCHW";
   let description = [{
     `x : B×C×H×W`, `W : O×C×KH×KW`, optional `b : O`; zero padding of
@@ -268,7 +273,7 @@ def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
-def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure]> {
+def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure, Syna_Differentiable]> {
   let summary = "2-D max pooling, NCHW";
   let description = [{
     Windows of `kernel = [kh, kw]` moved by `strides` (the kernel when
@@ -291,7 +296,7 @@ def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure]> {
 }
 
 class Syna_AxisOp<string mnemonic> : Syna_Op<mnemonic,
-    [Pure, SameOperandsAndResultType]> {
+    [Pure, SameOperandsAndResultType, Syna_Differentiable]> {
   let arguments = (ins Syna_FloatTensor:$input,
                        DefaultValuedAttr<I64Attr, "-1">:$axis);
   let results = (outs Syna_FloatTensor:$result);
@@ -309,7 +314,7 @@ def Syna_LogSoftmaxOp : Syna_AxisOp<"log_softmax"> {
   let description = [{ `axis` counts from the end when negative (default −1). }];
 }
 
-def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure,
+def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure, Syna_Differentiable,
     AllTypesMatch<["input", "result"]>,
     AllTypesMatch<["scale", "shift", "running_mean", "running_var",
                    "new_mean", "new_var"]>]> {
@@ -342,7 +347,7 @@ def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure,
 }
 
 def Syna_DropoutOp : Syna_Op<"dropout",
-    [Pure, AllTypesMatch<["input", "result"]>]> {
+    [Pure, Syna_Differentiable, AllTypesMatch<["input", "result"]>]> {
   let summary = "seeded inverted dropout";
   let description = [{
     In training mode each element is kept with probability `1 − rate` and
@@ -361,7 +366,7 @@ def Syna_DropoutOp : Syna_Op<"dropout",
   let hasFolder = 1;
 }
 
-def Syna_ReshapeOp : Syna_Op<"reshape", [Pure]> {
+def Syna_ReshapeOp : Syna_Op<"reshape", [Pure, Syna_Differentiable]> {
   let summary = "reshape to another shape with as many elements";
   let description = [{
     Row-major reinterpretation. With static shapes the element counts must
@@ -375,7 +380,7 @@ def Syna_ReshapeOp : Syna_Op<"reshape", [Pure]> {
   let hasFolder = 1;
 }
 
-def Syna_FlattenOp : Syna_Op<"flatten", [Pure]> {
+def Syna_FlattenOp : Syna_Op<"flatten", [Pure, Syna_Differentiable]> {
   let summary = "flatten every dimension but the batch";
   let description = [{ `B×d1×…×dk` becomes `B×(d1·…·dk)`. }];
   let arguments = (ins Syna_FloatTensor:$input);
@@ -385,7 +390,7 @@ def Syna_FlattenOp : Syna_Op<"flatten", [Pure]> {
   let hasFolder = 1;
 }
 
-class Syna_LossOp<string mnemonic> : Syna_Op<mnemonic, [Pure]> {
+class Syna_LossOp<string mnemonic> : Syna_Op<mnemonic, [Pure, Syna_Differentiable]> {
   let arguments = (ins Syna_FloatTensor:$input, Syna_LabelTensor:$labels,
       DefaultValuedAttr<Syna_ReductionAttr, "Reduction::Mean">:$reduction);
   let results = (outs Syna_FloatTensor:$loss);
@@ -444,7 +449,8 @@ def Syna_ParamOp : Syna_Op<"param", [Symbol]> {
 }
 
 def Syna_ParamRefOp : Syna_Op<"param_ref",
-    [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+    [Pure, Syna_Differentiable,
+     DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "the value of a learnable parameter, in its domain";
   let description = [{
     Reads the parameter `name` and maps it onto its domain. Within one
@@ -455,5 +461,7 @@ def Syna_ParamRefOp : Syna_Op<"param_ref",
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = "$name attr-dict `:` type($result)";
 }
+
+include "syna/Dialect/Syna/IR/SynaGradOps.td"
 
 #endif // SYNA_OPS_TD
