@@ -5,12 +5,17 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "syna/Autodiff/Passes.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
 
 void syna::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::syna::SynaDialect>();
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
+  syna::registerUpstreamVjpModels(registry);
 }
 
-void syna::registerAllPasses() { mlir::registerAllPasses(); }
+void syna::registerAllPasses() {
+  mlir::registerAllPasses();
+  syna::registerSynaAutodiffPasses();
+}
