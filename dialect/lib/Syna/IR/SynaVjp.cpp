@@ -62,7 +62,9 @@ Value mlir::syna::buildReduceToType(OpBuilder &builder, Location loc,
 
 namespace {
 /// Elementwise arithmetic on values of one type, at one location: keeps the
-/// rules close to their formulas.
+/// rules close to their formulas. C++ leaves the order in which call
+/// arguments are evaluated open, so a call never gets two arguments that
+/// each build ops: the emitted IR must not depend on the compiler.
 struct Emitter {
   OpBuilder &b;
   Location loc;
@@ -161,7 +163,8 @@ LogicalResult SigmoidOp::buildVjp(OpBuilder &b, ValueRange adj,
                                   SmallVectorImpl<Value> &in) {
   Emitter e{b, getLoc()};
   Value s = getResult();
-  in.push_back(e.mul(e.mul(adj[0], s), e.oneMinus(s)));
+  Value gs = e.mul(adj[0], s);
+  in.push_back(e.mul(gs, e.oneMinus(s)));
   return success();
 }
 
@@ -247,8 +250,9 @@ LogicalResult SwapRatioOp::buildVjp(OpBuilder &b, ValueRange adj,
   Value yBSquared = e.mul(y, e.mul(inhibitionX, inhibitionX));
   in.push_back(e.reduce(e.div(e.mul(g, inhibitionY), yBSquared),
                         getX().getType()));
-  in.push_back(e.reduce(e.neg(e.div(e.mul(g, x), e.mul(inhibitionX, e.mul(y, y)))),
-                        getY().getType()));
+  Value gx = e.mul(g, x);
+  Value bYSquared = e.mul(inhibitionX, e.mul(y, y));
+  in.push_back(e.reduce(e.neg(e.div(gx, bYSquared)), getY().getType()));
   in.push_back(e.reduce(e.div(e.mul(g, e.mul(x, e.sub(x, y))), yBSquared),
                         getBeta().getType()));
   return success();
@@ -290,11 +294,13 @@ LogicalResult DenseOp::buildVjp(OpBuilder &b, ValueRange adj,
                                 SmallVectorImpl<Value> &in) {
   Emitter e{b, getLoc()};
   Value g = adj[0];
-  in.push_back(DenseOp::create(b, getLoc(), getInput().getType(), g,
-                               transpose2D(b, getLoc(), getWeight()), Value()));
-  in.push_back(DenseOp::create(b, getLoc(), getWeight().getType(),
-                               transpose2D(b, getLoc(), g),
-                               transpose2D(b, getLoc(), getInput()), Value()));
+  Value weightT = transpose2D(b, getLoc(), getWeight());
+  in.push_back(DenseOp::create(b, getLoc(), getInput().getType(), g, weightT,
+                               Value()));
+  Value gT = transpose2D(b, getLoc(), g);
+  Value inputT = transpose2D(b, getLoc(), getInput());
+  in.push_back(DenseOp::create(b, getLoc(), getWeight().getType(), gT, inputT,
+                               Value()));
   if (Value bias = getBias())
     in.push_back(e.reduce(g, bias.getType()));
   return success();
@@ -401,8 +407,9 @@ LogicalResult BatchNormOp::buildVjp(OpBuilder &b, ValueRange adj,
       Value invStd = math::RsqrtOp::create(
           b, getLoc(), e.add(getRunningVar(), epsilon));
       dmean = e.neg(e.mul(e.mul(getScale(), dshift), invStd));
-      dvar = e.mul(e.mul(e.splat(getScale(), -0.5), e.mul(getScale(), dscale)),
-                   e.mul(invStd, invStd));
+      Value minusHalf = e.splat(getScale(), -0.5);
+      Value scaled = e.mul(minusHalf, e.mul(getScale(), dscale));
+      dvar = e.mul(scaled, e.mul(invStd, invStd));
     }
   }
   if (!getTraining()) {
@@ -492,9 +499,11 @@ LogicalResult ParamRefOp::buildVjp(OpBuilder &b, ValueRange adj,
   case Domain::Real:
     in.push_back(g);
     break;
-  case Domain::Unit:
-    in.push_back(e.mul(e.mul(g, v), e.oneMinus(v)));
+  case Domain::Unit: {
+    Value gv = e.mul(g, v);
+    in.push_back(e.mul(gv, e.oneMinus(v)));
     break;
+  }
   case Domain::Positive:
     in.push_back(e.neg(e.mul(g, math::ExpM1Op::create(b, getLoc(), e.neg(v)))));
     break;
