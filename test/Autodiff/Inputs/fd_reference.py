@@ -98,3 +98,145 @@ show("positive dθ", fd(sp, [0.3], 0))
 show("at_least_one dθ", fd(lambda t: 1 + sp(t), [0.3], 0))
 show("unit v(0.3)", 1 / (1 + math.exp(-0.3)))
 show("positive v(0.3)", sp(0.3))
+
+
+# --- The formulas of the gradient ops (SynaGradOps.td), evaluated directly
+# and compared with finite differences of the forward ops. These ops have no
+# folder; the lowering must implement exactly these formulas.
+import random
+
+random.seed(7)
+
+
+def check(name, analytic, numeric):
+    err = max(abs(a - n) for a, n in zip(analytic, numeric))
+    print(f"{name:40s} max |formula − fd| = {err:.2e}")
+    assert err < 1e-6, name
+
+
+def fd_vec(f, xs):
+    out = []
+    for i in range(len(xs)):
+        up = list(xs); up[i] += H
+        dn = list(xs); dn[i] -= H
+        out.append((f(up) - f(dn)) / (2 * H))
+    return out
+
+
+# flip_circuit_grad: T steps, scalar state, loss gx·x_T + gy·y_T + Σ G·traj.
+T = 4
+gx, gy = 0.7, -0.3
+Gt = [[random.uniform(-1, 1) for _ in range(2)] for _ in range(T + 1)]
+
+
+def flip_loss(p):
+    x, y, a1, a2, b1, b2 = p
+    total = Gt[0][0] * x + Gt[0][1] * y
+    for t in range(T):
+        x, y = a1 * x * (1 - b1 * y), a2 * x * (1 - b2 * y)
+        total += Gt[t + 1][0] * x + Gt[t + 1][1] * y
+    return total + gx * x + gy * y
+
+
+p = [0.3, 0.6, 2.5, 2.2, 0.7, 0.4]
+x0, y0, a1, a2, b1, b2 = p
+xs, ys = [x0], [y0]
+for t in range(T):
+    xs.append(a1 * xs[-1] * (1 - b1 * ys[-1]))
+    ys.append(a2 * xs[-2] * (1 - b2 * ys[-1]))
+lx, ly = gx + Gt[T][0], gy + Gt[T][1]
+da1 = da2 = db1 = db2 = 0.0
+for t in range(T - 1, -1, -1):
+    x, y = xs[t], ys[t]
+    da1 += lx * x * (1 - b1 * y)
+    da2 += ly * x * (1 - b2 * y)
+    db1 += -lx * a1 * x * y
+    db2 += -ly * a2 * x * y
+    lx, ly = (Gt[t][0] + lx * a1 * (1 - b1 * y) + ly * a2 * (1 - b2 * y),
+              Gt[t][1] - lx * a1 * b1 * x - ly * a2 * b2 * x)
+check("flip_circuit_grad", [lx, ly, da1, da2, db1, db2], fd_vec(flip_loss, p))
+
+# batch_norm_grad, training, one channel, N = 5, loss Σ g·y.
+N, eps, gamma = 5, 1e-5, 1.3
+g = [random.uniform(-1, 1) for _ in range(N)]
+xb = [random.uniform(0, 1) for _ in range(N)]
+
+
+def bn_loss(x):
+    mu = sum(x) / N
+    var = sum((v - mu) ** 2 for v in x) / N
+    return sum(gi * (gamma * (v - mu) / math.sqrt(var + eps) + 0.1)
+               for gi, v in zip(g, x))
+
+
+mu = sum(xb) / N
+var = sum((v - mu) ** 2 for v in xb) / N
+xhat = [(v - mu) / math.sqrt(var + eps) for v in xb]
+dshift = sum(g)
+dscale = sum(gi * h for gi, h in zip(g, xhat))
+dx = [gamma / math.sqrt(var + eps) * (gi - dshift / N - h * dscale / N)
+      for gi, h in zip(g, xhat)]
+check("batch_norm_grad (training) dx", dx, fd_vec(bn_loss, xb))
+
+# conv2d_input_grad / conv2d_weight_grad: B = 1, C = 1, O = 1, H = W = 5,
+# K = 3, stride 2, padding 1 (OH = OW = 3), loss Σ g·conv(x, w).
+Hs, K, S, P = 5, 3, 2, 1
+OH = (Hs + 2 * P - K) // S + 1
+gc = [[random.uniform(-1, 1) for _ in range(OH)] for _ in range(OH)]
+xc = [random.uniform(-1, 1) for _ in range(Hs * Hs)]
+wc = [random.uniform(-1, 1) for _ in range(K * K)]
+
+
+def conv_loss(x, w):
+    total = 0.0
+    for p_ in range(OH):
+        for q in range(OH):
+            for kh in range(K):
+                for kw in range(K):
+                    i, j = p_ * S + kh - P, q * S + kw - P
+                    if 0 <= i < Hs and 0 <= j < Hs:
+                        total += gc[p_][q] * x[i * Hs + j] * w[kh * K + kw]
+    return total
+
+
+dxc = []
+for i in range(Hs):
+    for j in range(Hs):
+        acc = 0.0
+        for kh in range(K):
+            for kw in range(K):
+                for p_ in range(OH):
+                    for q in range(OH):
+                        if p_ * S + kh == i + P and q * S + kw == j + P:
+                            acc += gc[p_][q] * wc[kh * K + kw]
+        dxc.append(acc)
+check("conv2d_input_grad", dxc, fd_vec(lambda x: conv_loss(x, wc), xc))
+dwc = []
+for kh in range(K):
+    for kw in range(K):
+        acc = 0.0
+        for p_ in range(OH):
+            for q in range(OH):
+                i, j = p_ * S + kh - P, q * S + kw - P
+                if 0 <= i < Hs and 0 <= j < Hs:
+                    acc += gc[p_][q] * xc[i * Hs + j]
+        dwc.append(acc)
+check("conv2d_weight_grad", dwc, fd_vec(lambda w: conv_loss(xc, w), wc))
+
+# max_pool2d_grad: 4×4 input, kernel 2, stride 1 (overlapping windows).
+xm = [random.uniform(-1, 1) for _ in range(16)]
+gm = [[random.uniform(-1, 1) for _ in range(3)] for _ in range(3)]
+
+
+def pool_loss(x):
+    return sum(gm[p_][q] * max(x[(p_ + a) * 4 + q + b] for a in range(2) for b in range(2))
+               for p_ in range(3) for q in range(3))
+
+
+dxm = [0.0] * 16
+for p_ in range(3):
+    for q in range(3):
+        window = [(p_ + a) * 4 + q + b for a in range(2) for b in range(2)]
+        first_max = max(window, key=lambda idx: (xm[idx], -window.index(idx)))
+        dxm[first_max] += gm[p_][q]
+check("max_pool2d_grad", dxm, fd_vec(pool_loss, xm))
