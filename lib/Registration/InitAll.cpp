@@ -5,12 +5,19 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "syna/Conversion/Passes.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
+#include "syna/Transforms/Passes.h"
 
-void syna::registerAllDialects(mlir::DialectRegistry &registry) {
+void ::syna::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::syna::SynaDialect>();
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
 }
 
-void syna::registerAllPasses() { mlir::registerAllPasses(); }
+void ::syna::registerAllPasses() {
+  mlir::registerAllPasses();
+  ::syna::registerSynaConversionPasses();
+  ::syna::registerSynaTransformsPasses();
+  ::syna::registerCpuPipeline();
+}
