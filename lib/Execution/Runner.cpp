@@ -387,7 +387,10 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &o,
   eo.transformer = transform;
   eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   llvm::SmallVector<llvm::StringRef> libs;
+  // memrefCopy and friends for non-contiguous copies; libomp for OpenMP.
+  std::string runnerUtils = SYNA_C_RUNNER_UTILS_PATH;
   std::string omp = SYNA_LIBOMP_PATH;
+  libs.push_back(runnerUtils);
   if (o.omp)
     libs.push_back(omp);
   eo.sharedLibPaths = libs;

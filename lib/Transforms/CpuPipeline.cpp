@@ -28,11 +28,11 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
     llvm::interleave(o.tileSizes, os, ",");
   }
   os << "}),canonicalize,cse,";
-  os << "one-shot-bufferize{bufferize-function-boundaries "
+  os << "one-shot-bufferize{bufferize-function-boundaries allow-return-allocs-from-loops "
         "function-boundary-type-conversion=identity-layout-map},"
         "cse,canonicalize,";
   os << "func.func(scf-forall-to-parallel),";
-  os << "buffer-deallocation-pipeline,";
+  os << "buffer-deallocation-pipeline,convert-bufferization-to-memref,";
   os << "func.func(convert-linalg-to-loops),";
   os << "syna-math-approximation,";
   os << "func.func(lower-vector-mask,lower-vector-multi-reduction),";

@@ -613,11 +613,12 @@ struct FlipCircuitLowering : OpConversionPattern<ms::FlipCircuitOp> {
             maps.push_back(broadcastMap(ctx, tensorType(in), state));
           maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
           maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
-          Value ex = emptyTensor(b, l, state, stateDyn);
-          Value ey = emptyTensor(b, l, state, stateDyn);
+          // Update the state in place: each element reads x_t, y_t before
+          // writing x_{t+1}, y_{t+1} at the same index.
           SmallVector<IteratorType> iters(rank, IteratorType::parallel);
           auto step = linalg::GenericOp::create(
-              b, l, TypeRange{state, state}, ins, ValueRange{ex, ey}, maps, iters,
+              b, l, TypeRange{state, state}, ins, ValueRange{iter[0], iter[1]},
+              maps, iters,
               [&](OpBuilder &nb, Location nl, ValueRange a) {
                 Scalar s{nb, nl, state.getElementType()};
                 Value nx = s.synapse(a[0], a[1], a[4], a[2]);

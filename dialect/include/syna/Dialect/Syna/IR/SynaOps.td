@@ -185,7 +185,7 @@ def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure]> {
   let hasFolder = 1;
 }
 
-def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Elementwise]> {
+def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure]> {
   let summary = "swap ratio S(x, y)/S(y, x): the generalised odds ratio";
   let description = [{
     Swapping the inputs of a synapse and dividing:
@@ -207,7 +207,7 @@ def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Elementwise]> {
   let hasFolder = 1;
 }
 
-def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Elementwise]> {
+def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure]> {
   let summary = "log swap ratio in surprisal space: S̄(y, x) − S̄(x, y)";
   let description = [{
     The surprisal-space form of `syna.swap_ratio`. Operands are surprisals
@@ -229,7 +229,7 @@ def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Elementwise]> {
   let hasFolder = 1;
 }
 
-def Syna_SurprisalSynapseOp : Syna_Op<"surprisal_synapse", [Pure, Elementwise]> {
+def Syna_SurprisalSynapseOp : Syna_Op<"surprisal_synapse", [Pure]> {
   let summary = "elementwise synapse in surprisal space: ᾱ + x̄ + G(ȳ + β̄)";
   let description = [{
     The surprisal `−log S` of `syna.synapse`, with every operand a surprisal:
