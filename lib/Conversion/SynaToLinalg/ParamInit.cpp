@@ -33,17 +33,21 @@ std::vector<double> (::syna::drawTheta)(ms::ParamOp param, uint64_t seed) {
     receptive *= shape[d];
   double fanOut = shape.empty() ? 1 : shape[0] * receptive;
 
+  // mt19937_64's stream is fixed by the C++ standard; the distributions are
+  // written out here (not std::*_distribution, whose algorithms differ
+  // between standard libraries) so θ is the same everywhere.
   std::mt19937_64 gen(seed ^ nameHash(param.getSymName()));
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  auto unit = [&] { return (gen() >> 11) * 0x1.0p-53; }; // [0, 1)
   std::vector<double> v(count);
   auto uniform = [&](double lo, double hi) {
     for (double &x : v)
-      x = lo + (hi - lo) * unit(gen);
+      x = lo + (hi - lo) * unit();
   };
   auto normal = [&](double mean, double stddev) {
-    std::normal_distribution<double> n(mean, stddev);
+    // Box–Muller; 1 − u lies in (0, 1].
     for (double &x : v)
-      x = n(gen);
+      x = mean + stddev * std::sqrt(-2.0 * std::log(1.0 - unit())) *
+                     std::cos(2.0 * M_PI * unit());
   };
   switch (init.getKind()) {
   case ms::InitKind::Zeros:
