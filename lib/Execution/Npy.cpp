@@ -184,11 +184,12 @@ llvm::Error syna::writeNpy(llvm::StringRef path, const HostArray &a) {
   case DType::I32: descr = "<i4"; break;
   case DType::I64: descr = "<i8"; break;
   }
+  // As NumPy writes it: (), (n,), (a, b).
   std::string shape = "(";
-  for (int64_t d : a.shape)
-    shape += std::to_string(d) + ",";
-  if (a.shape.size() > 1)
-    shape.pop_back();
+  for (size_t i = 0; i < a.shape.size(); ++i)
+    shape += (i ? ", " : "") + std::to_string(a.shape[i]);
+  if (a.shape.size() == 1)
+    shape += ",";
   shape += ")";
   std::string header = "{'descr': '" + descr +
                        "', 'fortran_order': False, 'shape': " + shape + ", }";

@@ -299,17 +299,21 @@ llvm::Error checkDomains(ModuleOp module, llvm::StringRef graph,
           continue;
         std::string loc;
         llvm::raw_string_ostream los(loc);
-        use.getOwner()->getLoc().print(los);
+        if (auto flc = use.getOwner()->getLoc()->findInstanceOf<FileLineColLoc>())
+          los << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
+              << flc.getColumn();
+        else
+          use.getOwner()->getLoc().print(los);
         std::string range;
         llvm::raw_string_ostream ros(range);
-        ros << (d->loOpen ? "(" : "[") << d->lo << ", ";
+        ros << (d->loOpen ? "(" : "[") << llvm::format("%g", d->lo) << ", ";
         if (std::isinf(d->hi))
           ros << "inf)";
         else
-          ros << d->hi << (d->hiOpen ? ")" : "]");
+          ros << llvm::format("%g", d->hi) << (d->hiOpen ? ")" : "]");
         return err("input " + llvm::Twine(arg.getArgNumber()) + " of @" +
                    graph + ": element " + indexString(a.shape, i) + " = " +
-                   llvm::formatv("{0}", v).str() + " lies outside " + range +
+                   std::string(llvm::formatv("{0}", llvm::format("%g", v))) + " lies outside " + range +
                    ", the domain of operand '" + d->operand + "' of " +
                    use.getOwner()->getName().getStringRef() + " at " + loc);
       }
