@@ -387,6 +387,74 @@ def group_surprisal(sr, mod):
         check("synapse then product, surprisal form", q[0], ref, rtol=256 * U, why="G and exp/log round trips")
 
 
+def conv2d(x, w, b, stride=1, pad=0):
+    x = np.pad(f64(x), ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    O, C, KH, KW = w.shape
+    OH = (x.shape[2] - KH) // stride + 1
+    OW = (x.shape[3] - KW) // stride + 1
+    out = np.zeros((x.shape[0], O, OH, OW))
+    for i in range(KH):
+        for j in range(KW):
+            patch = x[:, :, i:i + stride * OH:stride, j:j + stride * OW:stride]
+            out += np.einsum("bchw,oc->bohw", patch, f64(w)[:, :, i, j])
+    return out + f64(b)[None, :, None, None]
+
+
+def maxpool2(x):
+    B, C, H, W = x.shape
+    return x[:, :, :H // 2 * 2, :W // 2 * 2].reshape(B, C, H // 2, 2, W // 2, 2).max(axis=(3, 5))
+
+
+def softmax_ref(x):
+    e = np.exp(x - x.max(1, keepdims=True))
+    return e / e.sum(1, keepdims=True)
+
+
+def group_examples(sr, root):
+    """The MNIST examples end to end against a float64 NumPy forward pass with
+    the same θ (passed with --param)."""
+    cnn = os.path.join(root, "mnist_cnn.mlir")
+    th = {
+        "conv1_w": rng.uniform(-0.4, 0.4, (10, 1, 5, 5)), "conv1_b": rng.uniform(-0.1, 0.1, (10,)),
+        "conv2_w": rng.uniform(-0.12, 0.12, (20, 10, 5, 5)), "conv2_b": rng.uniform(-0.1, 0.1, (20,)),
+        "fc1_w": rng.uniform(-0.13, 0.13, (64, 320)), "fc1_b": rng.uniform(-0.1, 0.1, (64,)),
+        "syn_beta": rng.uniform(-4, 1, (64, 64)),
+        "bn_scale": rng.uniform(0.5, 1.5, (64,)), "bn_shift": rng.uniform(-0.5, 0.5, (64,)),
+        "bn_mean": rng.uniform(0, 0.02, (64,)), "bn_var": rng.uniform(1e-5, 1e-4, (64,)),
+        "fc2_w": rng.uniform(-0.3, 0.3, (10, 64)), "fc2_b": rng.uniform(-0.1, 0.1, (10,)),
+    }
+    th = {k: v.astype(f32) for k, v in th.items()}
+    img = rng.random((3, 1, 28, 28)).astype(f32)
+    out = run(sr, cnn, "predict", [img], params=th)
+    h = np.maximum(maxpool2(conv2d(img, th["conv1_w"], th["conv1_b"])), 0)
+    h = np.maximum(maxpool2(conv2d(h, th["conv2_w"], th["conv2_b"])), 0).reshape(3, -1)
+    h = np.maximum(h @ f64(th["fc1_w"]).T + f64(th["fc1_b"]), 0)
+    p = softmax_ref(h)
+    y, _ = synapse_tensor(p, sigmoid(th["syn_beta"]))
+    y = f64(th["bn_scale"]) * (y - f64(th["bn_mean"])) / np.sqrt(f64(th["bn_var"]) + 1e-5) + f64(th["bn_shift"])
+    o = y @ f64(th["fc2_w"]).T + f64(th["fc2_b"])
+    lp = np.log(softmax_ref(o))
+    # About a thousand float32 roundings on O(1) values along the longest
+    # path (a 250-term convolution sum, a 320-term dot product, a 64-term
+    # log1p sum): 1000·u ~ 6e-5, amplified by the batch norm that divides by
+    # sqrt(var + eps) ~ 3e-3 only for the small deviations it sees. Observed
+    # errors are ~2e-6; any semantic error moves log-probabilities by far
+    # more than the 1e-4 used here.
+    check("mnist_cnn @predict vs float64 forward pass", out and out[0], lp, atol=1e-4,
+          why="~1000 float32 roundings, batch-norm amplification")
+    labels = np.array([3, 1, 4], np.int64)
+    out = run(sr, cnn, "loss", [img, labels], params=th)
+    check("mnist_cnn @loss (nll of @predict)", out and out[0], -lp[np.arange(3), labels].mean(), atol=1e-4,
+          why="as above")
+    mlp = os.path.join(root, "mnist_mlp.mlir")
+    flat = rng.random((100, 784)).astype(f32)
+    out = run(sr, mlp, "predict", [flat], extra=["--seed", "3"])
+    if out:
+        sums = out[0].astype(np.float64).sum(1)
+        check("mnist_mlp @predict rows are probability distributions", sums, np.ones(100), atol=64 * U * 10,
+              why="10-term sums of softmax outputs")
+
+
 GROUPS = {name[len("group_"):]: fn for name, fn in globals().items() if name.startswith("group_")}
 
 if __name__ == "__main__":
