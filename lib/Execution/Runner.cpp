@@ -341,6 +341,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &o,
   po.vectorWidth = o.vectorWidth;
   po.tileSizes = o.tileSizes;
   po.seed = o.seed;
+  po.logBlock = o.logBlock;
   buildCpuPipeline(pm, po);
   if (o.printIRAfterAll) {
     ctx->disableMultithreading();

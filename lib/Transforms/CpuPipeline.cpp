@@ -18,7 +18,8 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
   llvm::raw_string_ostream os(s);
   if (o.surprisal)
     os << "syna-surprisal-rewrite,canonicalize,";
-  os << "convert-syna-to-linalg{seed=" << o.seed << "},canonicalize,cse,";
+  os << "convert-syna-to-linalg{seed=" << o.seed << " log-block=" << o.logBlock
+     << "},canonicalize,cse,";
   if (o.fuse)
     os << "syna-fuse-elementwise,canonicalize,cse,";
   os << "func.func(syna-tile-and-vectorize{vectorize=" << (o.vectorize ? 1 : 0)

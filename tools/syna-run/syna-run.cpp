@@ -57,6 +57,10 @@ static cl::opt<bool> noOmp("no-omp", cl::desc("run on one thread, no OpenMP"),
                            cl::sub(runCmd));
 static cl::opt<int64_t> vectorWidth("vector-width", cl::desc("vector width"),
                                     cl::init(16), cl::sub(runCmd));
+static cl::opt<int64_t> logBlock(
+    "log-block",
+    cl::desc("synapse tensor: one log per block of K <= 4 factors (1: log1p per term)"),
+    cl::init(4), cl::sub(runCmd));
 static cl::list<int64_t> tileSizes("tile-sizes", cl::desc("batch tile sizes"),
                                    cl::CommaSeparated, cl::sub(runCmd));
 static cl::opt<bool> printIR("print-ir-after-all",
@@ -156,6 +160,7 @@ static int runMain() {
   if (!tileSizes.empty())
     options.tileSizes.assign(tileSizes.begin(), tileSizes.end());
   options.seed = seed;
+  options.logBlock = logBlock;
   options.printIRAfterAll = printIR;
   options.printLLVMIR = printLLVM;
   TimingScope compileTime = root.nest("compile");

@@ -460,28 +460,100 @@ Value transpose2D(OpBuilder &b, Location loc, Value m) {
       .getResult()[0];
 }
 
-/// acc[b, i] = Σ_j term(x[b, j], βᵀ[j, i]); loops (b, j, i), j reduction.
-/// This is the whole synapse tensor: streamed, never B·n·n in memory.
-Value synapseReduction(OpBuilder &b, Location loc, Value x, Value betaT,
-                       RankedTensorType resultType,
-                       function_ref<Value(const Scalar &, Value, Value)> term) {
+/// The deinterleaved columns of a matrix: part_k[r, c] = m[r, c·K + k]
+/// (transpose = false) or its transpose part_k[c, r] = m[r, c·K + k]
+/// (transpose = true), for k < K, all from one parallel loop nest.
+SmallVector<Value> deinterleave(OpBuilder &b, Location loc, Value m, int64_t K,
+                                bool transpose) {
   MLIRContext *ctx = b.getContext();
+  RankedTensorType t = tensorType(m);
+  int64_t cols = t.getDimSize(1) / K;
+  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx);
+  // Loops (r, c) or (c, r) in the order of the output.
+  AffineExpr r = transpose ? d1 : d0, c = transpose ? d0 : d1;
+  SmallVector<int64_t> shape = transpose ? SmallVector<int64_t>{cols, t.getDimSize(0)}
+                                         : SmallVector<int64_t>{t.getDimSize(0), cols};
+  auto partType = RankedTensorType::get(shape, t.getElementType());
+  SmallVector<Value> dyn;
+  if (ShapedType::isDynamic(t.getDimSize(0)))
+    dyn.push_back(tensor::DimOp::create(b, loc, m, 0));
+  SmallVector<AffineMap> maps;
+  SmallVector<Value> outs;
+  SmallVector<Type> types;
+  for (int64_t k = 0; k < K; ++k)
+    maps.push_back(AffineMap::get(2, 0, {r, c * K + k}, ctx));
+  for (int64_t k = 0; k < K; ++k) {
+    maps.push_back(AffineMap::getMultiDimIdentityMap(2, ctx));
+    outs.push_back(emptyTensor(b, loc, partType, dyn));
+    types.push_back(partType);
+  }
+  SmallVector<Value> ins(K, m);
+  auto g = linalg::GenericOp::create(
+      b, loc, types, ins, outs, maps,
+      {IteratorType::parallel, IteratorType::parallel},
+      [&](OpBuilder &nb, Location nl, ValueRange a) {
+        linalg::YieldOp::create(nb, nl, a.take_front(K));
+      });
+  return SmallVector<Value>(g.getResults().begin(), g.getResults().end());
+}
+
+/// acc[b, i] = Σ_j log(1 − β[i, j]·x[b, j]): the whole synapse tensor as one
+/// reduction over loops (b, j, i), streamed, never B·n·n in memory. With
+/// logBlock = 1 each term is log1p(−β·x) on βᵀ (one transpose, so the inner
+/// loop runs over contiguous outputs). With logBlock = K > 1 (and K | n) the
+/// loop runs over blocks of K columns and adds log ∏_{k<K}(1 − β·x): one
+/// logarithm per K terms. K ≤ 4 cannot underflow: a nonzero factor is at
+/// least 2^-24 in f32 (2^-53 in f64), so a product of four is at least 2^-96,
+/// a normal number. Each factor 1 − β·x adds at most u/2 of absolute error
+/// to the sum, the order of the summation error itself.
+Value synapseLogSum(OpBuilder &b, Location loc, Value x, Value beta,
+                    RankedTensorType resultType, int64_t logBlock) {
+  MLIRContext *ctx = b.getContext();
+  int64_t n = tensorType(beta).getDimSize(1);
+  int64_t K = std::min<int64_t>(std::max<int64_t>(logBlock, 1), 4);
+  while (K > 1 && (ShapedType::isDynamic(n) || n % K != 0))
+    --K;
   Value acc = filled(b, loc, resultType,
                      dynamicSizes(b, loc, resultType, {x}), 0.0);
   AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
              d2 = getAffineDimExpr(2, ctx);
-  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d0, d1}, ctx),
-                                 AffineMap::get(3, 0, {d1, d2}, ctx),
-                                 AffineMap::get(3, 0, {d0, d2}, ctx)};
+  SmallVector<Value> xs, bs;
+  if (K == 1) {
+    xs = {x};
+    bs = {transpose2D(b, loc, beta)};
+  } else {
+    xs = deinterleave(b, loc, x, K, /*transpose=*/false);
+    bs = deinterleave(b, loc, beta, K, /*transpose=*/true);
+  }
+  SmallVector<AffineMap> maps;
+  SmallVector<Value> ins;
+  for (Value v : xs) {
+    ins.push_back(v);
+    maps.push_back(AffineMap::get(3, 0, {d0, d1}, ctx));
+  }
+  for (Value v : bs) {
+    ins.push_back(v);
+    maps.push_back(AffineMap::get(3, 0, {d1, d2}, ctx));
+  }
+  maps.push_back(AffineMap::get(3, 0, {d0, d2}, ctx));
   return linalg::GenericOp::create(
-             b, loc, TypeRange{resultType}, ValueRange{x, betaT},
-             ValueRange{acc}, maps,
+             b, loc, TypeRange{resultType}, ins, ValueRange{acc}, maps,
              {IteratorType::parallel, IteratorType::reduction,
               IteratorType::parallel},
-             [&](OpBuilder &nb, Location nloc, ValueRange args) {
+             [&](OpBuilder &nb, Location nloc, ValueRange a) {
                Scalar s{nb, nloc, resultType.getElementType()};
-               linalg::YieldOp::create(nb, nloc,
-                                       s.add(args[2], term(s, args[0], args[1])));
+               Value term;
+               if (K == 1) {
+                 term = s.log1p(s.neg(s.mul(a[1], a[0])));
+               } else {
+                 Value prod;
+                 for (int64_t k = 0; k < K; ++k) {
+                   Value f = s.sub(s.c(1.0), s.mul(a[K + k], a[k]));
+                   prod = prod ? s.mul(prod, f) : f;
+                 }
+                 term = s.log(prod);
+               }
+               linalg::YieldOp::create(nb, nloc, s.add(a[2 * K], term));
              })
       .getResult(0);
 }
@@ -492,18 +564,16 @@ AffineMap unitMap(MLIRContext *ctx) {
 }
 
 struct SynapseDenseLowering : OpConversionPattern<ms::SynapseDenseOp> {
-  using OpConversionPattern::OpConversionPattern;
+  SynapseDenseLowering(MLIRContext *ctx, int64_t logBlock)
+      : OpConversionPattern(ctx), logBlock(logBlock) {}
+  int64_t logBlock;
   LogicalResult
   matchAndRewrite(ms::SynapseDenseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
     Value x = adaptor.getX();
-    Value betaT = transpose2D(rewriter, loc, adaptor.getBeta());
-    Value acc = synapseReduction(
-        rewriter, loc, x, betaT, type, [](const Scalar &s, Value xj, Value bij) {
-          return s.log1p(s.neg(s.mul(bij, xj)));
-        });
+    Value acc = synapseLogSum(rewriter, loc, x, adaptor.getBeta(), type, logBlock);
     // y = α·x·exp(acc): one exponential per output.
     SmallVector<Value> ins = {x, acc};
     if (adaptor.getAlpha())
@@ -525,7 +595,9 @@ struct SynapseDenseLowering : OpConversionPattern<ms::SynapseDenseOp> {
 /// which is what removes the underflow of long chains.
 struct SurprisalSynapseDenseLowering
     : OpConversionPattern<ms::SurprisalSynapseDenseOp> {
-  using OpConversionPattern::OpConversionPattern;
+  SurprisalSynapseDenseLowering(MLIRContext *ctx, int64_t logBlock)
+      : OpConversionPattern(ctx), logBlock(logBlock) {}
+  int64_t logBlock;
   LogicalResult
   matchAndRewrite(ms::SurprisalSynapseDenseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -536,11 +608,7 @@ struct SurprisalSynapseDenseLowering
                           {adaptor.getX()}, expNeg);
     Value beta = elementwise(rewriter, loc, tensorType(adaptor.getBeta()),
                              {adaptor.getBeta()}, expNeg);
-    Value betaT = transpose2D(rewriter, loc, beta);
-    Value acc = synapseReduction(
-        rewriter, loc, p, betaT, type, [](const Scalar &s, Value pj, Value bij) {
-          return s.log1p(s.neg(s.mul(bij, pj)));
-        });
+    Value acc = synapseLogSum(rewriter, loc, p, beta, type, logBlock);
     SmallVector<Value> ins = {adaptor.getX(), acc};
     if (adaptor.getAlpha())
       ins.push_back(adaptor.getAlpha());
@@ -1101,7 +1169,7 @@ struct ConvertSynaToLinalgPass
                            func::FuncDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(ctx);
-    ::syna::populateSynaToLinalgPatterns(patterns, seed, domains);
+    ::syna::populateSynaToLinalgPatterns(patterns, seed, domains, logBlock);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
     // Tensor-level arith (e.g. sums of surprisals) becomes linalg too.
@@ -1122,14 +1190,13 @@ struct ConvertSynaToLinalgPass
 
 void ::syna::populateSynaToLinalgPatterns(
     RewritePatternSet &patterns, uint64_t seed,
-    const llvm::StringMap<mlir::syna::Domain> &domains) {
+    const llvm::StringMap<mlir::syna::Domain> &domains, int64_t logBlock) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<UnaryLowering<ms::SurprisalOp>, UnaryLowering<ms::ProbOp>,
                UnaryLowering<ms::ConjugateOp>, UnaryLowering<ms::BoseEinsteinOp>,
                UnaryLowering<ms::OddsOp>, UnaryLowering<ms::ReluOp>,
                UnaryLowering<ms::SigmoidOp>, SynapseLowering,
                SurprisalSynapseLowering, SwapRatioLowering, LogSwapRatioLowering,
-               SynapseDenseLowering, SurprisalSynapseDenseLowering,
                FlipCircuitLowering, DenseLowering, Conv2DLowering,
                MaxPool2DLowering, SoftmaxLowering<ms::SoftmaxOp, false>,
                SoftmaxLowering<ms::LogSoftmaxOp, true>, BatchNormLowering,
@@ -1137,4 +1204,6 @@ void ::syna::populateSynaToLinalgPatterns(
                NllLossLowering, CrossEntropyLowering>(ctx);
   patterns.add<ParamRefLowering>(ctx, &domains);
   patterns.add<ParamLowering>(ctx, seed);
+  patterns.add<SynapseDenseLowering, SurprisalSynapseDenseLowering>(ctx,
+                                                                    logBlock);
 }

@@ -1,4 +1,5 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --mlir-print-local-scope --split-input-file | FileCheck %s
+// RUN: syna-opt %s --convert-syna-to-linalg=log-block=4 --canonicalize --mlir-print-local-scope --split-input-file | FileCheck %s --check-prefix=BLOCK
 
 // The synapse tensor is one reduction over (b, j, i) that accumulates
 // log1p(-beta[i, j] * x[b, j]), then one exponential per output; no B x n x n
@@ -6,8 +7,8 @@
 // CHECK-LABEL: func.func @synapse_dense
 // CHECK-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[B:.*]]: tensor<64x64xf32>, %[[A:.*]]: tensor<64xf32>)
 // CHECK-NOT: tensor<?x64x64xf32>
-// CHECK: %[[BT:.*]] = linalg.transpose ins(%[[B]] : tensor<64x64xf32>) {{.*}} permutation = [1, 0]
-// CHECK: %[[ZERO:.*]] = linalg.fill
+// CHECK-DAG: %[[BT:.*]] = linalg.transpose ins(%[[B]] : tensor<64x64xf32>) {{.*}} permutation = [1, 0]
+// CHECK-DAG: %[[ZERO:.*]] = linalg.fill
 // CHECK: %[[ACC:.*]] = linalg.generic
 // CHECK-SAME: affine_map<(d0, d1, d2) -> (d0, d1)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-SAME: iterator_types = ["parallel", "reduction", "parallel"]
@@ -24,6 +25,26 @@
 // CHECK: return %[[Y]]
 func.func @synapse_dense(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>, %a: tensor<64xf32>) -> tensor<?x64xf32> {
   %y = syna.synapse_dense %x beta %b alpha %a : (tensor<?x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+  return %y : tensor<?x64xf32>
+}
+
+// -----
+
+// log-block=4: one logarithm per block of four factors. x and βᵀ are split
+// into four column phases by one parallel loop nest each; the reduction over
+// (b, j/4, i) multiplies four factors 1 − β·x and adds their log.
+// BLOCK-LABEL: func.func @blocked
+// BLOCK: %[[XS:.*]]:4 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1 * 4)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 1)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 2)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 3)>
+// BLOCK: %[[BS:.*]]:4 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0 * 4)>
+// BLOCK: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+// BLOCK-SAME: ins(%[[XS]]#0, %[[XS]]#1, %[[XS]]#2, %[[XS]]#3, %[[BS]]#0, %[[BS]]#1, %[[BS]]#2, %[[BS]]#3 : tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>)
+// BLOCK-COUNT-4: arith.subf
+// BLOCK: %[[L:.*]] = math.log
+// BLOCK-NOT: math.log1p
+// BLOCK: arith.addf %{{.*}}, %[[L]]
+// BLOCK: math.exp
+func.func @blocked(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>) -> tensor<?x64xf32> {
+  %y = syna.synapse_dense %x beta %b : (tensor<?x64xf32>, tensor<64x64xf32>) -> tensor<?x64xf32>
   return %y : tensor<?x64xf32>
 }
 
