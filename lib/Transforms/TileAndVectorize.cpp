@@ -51,11 +51,28 @@ bool coversWholeSource(tensor::ExtractSliceOp slice) {
   return true;
 }
 
-bool isTopLevelRootCandidate(Operation *op, func::FuncOp func) {
+/// Static trip count of the loop nest, or nullopt when a bound is dynamic.
+std::optional<int64_t> staticTripCount(linalg::LinalgOp op) {
+  int64_t count = 1;
+  for (int64_t r : op.getStaticLoopRanges()) {
+    if (ShapedType::isDynamic(r))
+      return std::nullopt;
+    count *= r;
+  }
+  return count;
+}
+
+bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
+                             int64_t minParallelWork) {
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (!linalgOp || op->getParentOp() != func || !linalgOp.hasPureTensorSemantics())
     return false;
   if (op->hasAttr("syna.untileable"))
+    return false;
+  // Small static loop nests (a transpose of a small β) are not worth a
+  // parallel region of their own.
+  std::optional<int64_t> trips = staticTripCount(linalgOp);
+  if (trips && *trips < minParallelWork)
     return false;
   SmallVector<utils::IteratorType> iters = linalgOp.getIteratorTypesArray();
   return !iters.empty() && iters[0] == utils::IteratorType::parallel;
@@ -85,7 +102,7 @@ struct TileAndVectorizePass
     while (true) {
       Operation *root = nullptr;
       for (Operation &op : llvm::reverse(func.getBody().front()))
-        if (isTopLevelRootCandidate(&op, func)) {
+        if (isTopLevelRootCandidate(&op, func, minParallelWork)) {
           root = &op;
           break;
         }

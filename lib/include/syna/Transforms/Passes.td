@@ -57,7 +57,9 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
     Option<"vectorize", "vectorize", "bool", "true",
            "vectorize the innermost loop">,
     Option<"vectorWidth", "vector-width", "int64_t", "16",
-           "vector width in elements">
+           "vector width in elements">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t", "65536",
+           "loop nests with static bounds and fewer iterations stay serial">
   ];
   let dependentDialects = [
     "mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
@@ -79,6 +81,21 @@ def MathApproximation : Pass<"syna-math-approximation"> {
                            "mlir::vector::VectorDialect", "mlir::LLVM::LLVMDialect",
                            "mlir::x86vector::X86VectorDialect",
                            "mlir::func::FuncDialect"];
+}
+
+def OmpSchedule : Pass<"syna-omp-schedule"> {
+  let summary = "Set the schedule of OpenMP worksharing loops";
+  let description = [{
+    `convert-scf-to-openmp` leaves the schedule unspecified (static). With
+    `dynamic`, batch tiles go to whichever thread is free, so one thread that
+    the OS preempts on a busy machine does not hold the others at the
+    barrier.
+  }];
+  let options = [
+    Option<"dynamic", "dynamic", "bool", "true",
+           "schedule(dynamic) instead of the default static schedule">
+  ];
+  let dependentDialects = ["mlir::omp::OpenMPDialect"];
 }
 
 #endif // SYNA_TRANSFORMS_PASSES_TD
