@@ -8,7 +8,7 @@
 // vector remains.
 // CHECK: llvm.func @layer
 // CHECK: omp.parallel
-// CHECK: omp.wsloop
+// CHECK: omp.wsloop schedule(dynamic)
 // CHECK: llvm.fmul {{.*}} : vector<16xf32>
 // CHECK-NOT: llvm.call @{{log1pf|expf|logf|fmaf}}
 // CHECK-NOT: {{syna|linalg|tensor|math|vector}}.

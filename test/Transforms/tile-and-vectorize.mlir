@@ -2,13 +2,19 @@
 // RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse --mlir-print-local-scope | FileCheck %s
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
 // RUN:   --syna-tile-and-vectorize="vectorize=false" | FileCheck %s --check-prefix=NOTILE
+// RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
+// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vectorize=false min-parallel-work=1" | FileCheck %s --check-prefix=SMALL
 
 // βᵀ is needed whole by every batch tile: it is computed once, outside the
-// batch loop (in its own parallel loop over rows).
+// batch loop; with 64·64 iterations (below min-parallel-work) it runs
+// serially, vectorised.
 // CHECK-LABEL: func.func @layer
 // CHECK-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[B:.*]]: tensor<64x64xf32>)
-// CHECK: %[[BT:.*]] = scf.forall (%{{.*}}) = (0) to (64) step (8)
-// CHECK: scf.forall.in_parallel
+// CHECK-NOT: scf.forall
+// CHECK: %[[BT:.*]] = scf.for
+// CHECK:   scf.for {{.*}} step %c16
+// CHECK:     tensor.extract_slice %[[B]]
+// CHECK:     vector.transfer_read {{.*}}permutation_map = affine_map<(d0, d1) -> (d1, d0)>
 // One scf.forall over batch tiles of 8 rows holds the whole layer: the
 // sigmoid of the tile, the zero fill, the reduction and the fused epilogue;
 // temporaries are tile-sized.
@@ -37,6 +43,11 @@
 // CHECK:   scf.forall.in_parallel
 // CHECK:     tensor.parallel_insert_slice %{{.*}} into %[[SH]][%[[T]], 0]
 // CHECK: return %[[OUT]]
+
+// With min-parallel-work=1 the transpose gets its own parallel loop too.
+// SMALL: scf.forall (%{{.*}}) = (0) to (64) step (8)
+// SMALL: linalg.transpose
+// SMALL: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (8)
 
 // Without tile sizes and vectorization the pass changes nothing.
 // NOTILE-NOT: scf.forall
