@@ -26,3 +26,31 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.syna_tools_dir, config.llvm_tools_dir]
 tools = ["syna-opt", ToolSubst("mlir-tblgen", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# syna-run, and a Python with NumPy for the float64 references of the
+# numeric tests (feature `numpy`; CI installs python3-numpy).
+llvm_config.add_tool_substitutions(["syna-run"], tool_dirs)
+import shutil
+import subprocess
+
+def _python_with_numpy():
+    candidates = [os.environ.get("SYNA_TEST_PYTHON"), "/usr/bin/python3",
+                  shutil.which("python3"), getattr(config, "python_executable", None)]
+    for py in candidates:
+        if not py or not os.path.exists(py):
+            continue
+        try:
+            subprocess.run([py, "-c", "import numpy"], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return py
+        except Exception:
+            pass
+    return None
+
+_py = _python_with_numpy()
+if _py:
+    config.available_features.add("numpy")
+    config.substitutions.append(("%python", _py))
+else:
+    config.substitutions.append(("%python", "python3"))
+config.substitutions.append(("%syna_run", os.path.join(config.syna_tools_dir, "syna-run")))

@@ -6,16 +6,21 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
 #include "syna/Autodiff/Passes.h"
+#include "syna/Conversion/Passes.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
+#include "syna/Transforms/Passes.h"
 
-void syna::registerAllDialects(mlir::DialectRegistry &registry) {
+void ::syna::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<mlir::syna::SynaDialect>();
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   syna::registerUpstreamVjpModels(registry);
 }
 
-void syna::registerAllPasses() {
+void ::syna::registerAllPasses() {
   mlir::registerAllPasses();
-  syna::registerSynaAutodiffPasses();
+  ::syna::registerSynaAutodiffPasses();
+  ::syna::registerSynaConversionPasses();
+  ::syna::registerSynaTransformsPasses();
+  ::syna::registerCpuPipeline();
 }

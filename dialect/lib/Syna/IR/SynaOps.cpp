@@ -106,28 +106,53 @@ LogicalResult SynapseOp::verify() {
                  succeeded(verifyAlpha(*this, getAlpha())));
 }
 
-LogicalResult SynapseDenseOp::verify() {
-  if (failed(verifySameElementType(*this)) ||
-      failed(verifyRank(*this, getX(), "x", {2})) ||
-      failed(verifyRank(*this, getBeta(), "beta", {2})))
+/// Shapes of a synapse tensor: x : B×n, square beta : n×n, alpha : n.
+static LogicalResult verifySynapseTensorShapes(Operation *op, Value xValue,
+                                               Value betaValue, Value alpha,
+                                               RankedTensorType result) {
+  if (failed(verifySameElementType(op)) ||
+      failed(verifyRank(op, xValue, "x", {2})) ||
+      failed(verifyRank(op, betaValue, "beta", {2})))
     return failure();
-  ArrayRef<int64_t> x = tensorType(getX()).getShape();
-  ArrayRef<int64_t> beta = tensorType(getBeta()).getShape();
+  ArrayRef<int64_t> x = tensorType(xValue).getShape();
+  ArrayRef<int64_t> beta = tensorType(betaValue).getShape();
   if (!dimsCompatible(beta[0], beta[1]))
-    return emitOpError("beta must be square (n x n): the synapse tensor has "
-                       "as many outputs as inputs, got ")
+    return op->emitOpError("beta must be square (n x n): the synapse tensor has "
+                           "as many outputs as inputs, got ")
            << shapeString(beta);
   int64_t n = ShapedType::isDynamic(beta[0]) ? beta[1] : beta[0];
   if (!dimsCompatible(x[1], n))
-    return emitOpError("x has ")
+    return op->emitOpError("x has ")
            << x[1] << " features but beta is " << shapeString(beta);
   if (ShapedType::isDynamic(n))
     n = x[1];
-  if (failed(verifyVector(*this, getAlpha(), "alpha", n, "one gain per unit")) ||
-      failed(verifyResultShape(*this, getType(), {x[0], n})))
+  if (failed(verifyVector(op, alpha, "alpha", n, "one gain per unit")))
+    return failure();
+  return verifyResultShape(op, result, {x[0], n});
+}
+
+LogicalResult SynapseDenseOp::verify() {
+  if (failed(verifySynapseTensorShapes(*this, getX(), getBeta(), getAlpha(),
+                                       getType())))
     return failure();
   return success(succeeded(verifyBeta(*this, getBeta())) &&
                  succeeded(verifyAlpha(*this, getAlpha())));
+}
+
+LogicalResult SurprisalSynapseDenseOp::verify() {
+  if (failed(verifySynapseTensorShapes(*this, getX(), getBeta(), getAlpha(),
+                                       getType())))
+    return failure();
+  return verifyConstantRange(*this, getBeta(), "beta surprisal", 0.0, false,
+                             kInf, false);
+}
+
+LogicalResult SurprisalSynapseOp::verify() {
+  if (failed(verifySameElementType(*this)) ||
+      failed(verifyBroadcast(*this, getOperands(), getType())))
+    return failure();
+  return verifyConstantRange(*this, getBeta(), "beta surprisal", 0.0, false,
+                             kInf, false);
 }
 
 LogicalResult FlipCircuitOp::verify() {

@@ -234,6 +234,51 @@ def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Syna_Differentiable]>
   let hasFolder = 1;
 }
 
+def Syna_SurprisalSynapseOp : Syna_Op<"surprisal_synapse", [Pure]> {
+  let summary = "elementwise synapse in surprisal space: ᾱ + x̄ + G(ȳ + β̄)";
+  let description = [{
+    The surprisal `−log S` of `syna.synapse`, with every operand a surprisal:
+    `x̄ = −log x`, `ȳ = −log y`, `β̄ = −log β`, `ᾱ = −log α` (0 when absent):
+
+    `S̄ = ᾱ + x̄ + G(ȳ + β̄)`, `G(u) = −log(1 − e^{−u})`.
+
+    Products of probabilities are sums here, so chains of synapses cannot
+    underflow. Operands broadcast; constant `β̄ < 0` is rejected.
+    `syna-surprisal-rewrite` produces it.
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
+                       Syna_FloatTensor:$beta,
+                       Optional<Syna_FloatTensor>:$alpha);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $y `beta` $beta (`alpha` $alpha^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Syna_SurprisalSynapseDenseOp : Syna_Op<"surprisal_synapse_dense", [Pure]> {
+  let summary = "fully connected synapse tensor in surprisal space, per sample";
+  let description = [{
+    The surprisal of `syna.synapse_dense`, with surprisal operands
+    `x̄ : B×n`, `β̄ : n×n` and optional `ᾱ : n`:
+
+    `ȳ[b, i] = ᾱ_i + x̄[b, i] + Σ_j G(x̄[b, j] + β̄[i, j])`
+
+    so that `ȳ = −log synapse_dense(e^{−x̄}, e^{−β̄}, e^{−ᾱ})`. Consecutive
+    synapse tensors stay in this space and never underflow. Shape rules are
+    those of `syna.synapse_dense`; constant `β̄ < 0` is rejected.
+  }];
+  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$beta,
+                       Optional<Syna_FloatTensor>:$alpha);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `beta` $beta (`alpha` $alpha^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Layers
 //===----------------------------------------------------------------------===//

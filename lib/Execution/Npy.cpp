@@ -1,0 +1,321 @@
+//===- Npy.cpp - NumPy .npy arrays ----------------------------------------===//
+#include "syna/Execution/Npy.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cmath>
+#include <cstring>
+
+using namespace syna;
+using llvm::createStringError;
+using llvm::inconvertibleErrorCode;
+
+llvm::StringRef syna::dtypeName(DType t) {
+  switch (t) {
+  case DType::F32: return "float32";
+  case DType::F64: return "float64";
+  case DType::I32: return "int32";
+  case DType::I64: return "int64";
+  }
+  return "?";
+}
+
+size_t syna::dtypeSize(DType t) {
+  return (t == DType::F32 || t == DType::I32) ? 4 : 8;
+}
+
+int64_t HostArray::numElements() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+double HostArray::at(int64_t i) const {
+  const uint8_t *p = data.data() + i * dtypeSize(dtype);
+  switch (dtype) {
+  case DType::F32: { float v; std::memcpy(&v, p, 4); return v; }
+  case DType::F64: { double v; std::memcpy(&v, p, 8); return v; }
+  case DType::I32: { int32_t v; std::memcpy(&v, p, 4); return v; }
+  case DType::I64: { int64_t v; std::memcpy(&v, p, 8); return (double)v; }
+  }
+  return 0;
+}
+
+void HostArray::set(int64_t i, double v) {
+  uint8_t *p = data.data() + i * dtypeSize(dtype);
+  switch (dtype) {
+  case DType::F32: { float f = (float)v; std::memcpy(p, &f, 4); break; }
+  case DType::F64: std::memcpy(p, &v, 8); break;
+  case DType::I32: { int32_t x = (int32_t)v; std::memcpy(p, &x, 4); break; }
+  case DType::I64: { int64_t x = (int64_t)v; std::memcpy(p, &x, 8); break; }
+  }
+}
+
+HostArray HostArray::convertedTo(DType to) const {
+  HostArray out;
+  out.dtype = to;
+  out.shape = shape;
+  out.data.resize(numElements() * dtypeSize(to));
+  for (int64_t i = 0, e = numElements(); i < e; ++i) {
+    if (dtype == DType::I64 && to == DType::I64) {
+      std::memcpy(out.data.data() + 8 * i, data.data() + 8 * i, 8);
+      continue;
+    }
+    out.set(i, at(i));
+  }
+  return out;
+}
+
+std::string HostArray::shapeString() const {
+  if (shape.empty())
+    return "scalar";
+  std::string s;
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? "x" : "") + std::to_string(shape[i]);
+  return s;
+}
+
+static llvm::Error npyError(llvm::StringRef path, const llvm::Twine &msg) {
+  return createStringError(inconvertibleErrorCode(),
+                           (path + ": not a valid .npy file: " + msg).str());
+}
+
+/// Value of `'key': value` in the header dict (value up to the next comma
+/// at depth 0, or the closing parenthesis of a tuple).
+static std::optional<std::string> headerField(llvm::StringRef header,
+                                              llvm::StringRef key) {
+  std::string quoted = ("'" + key + "'").str();
+  size_t pos = header.find(quoted);
+  if (pos == llvm::StringRef::npos)
+    return std::nullopt;
+  llvm::StringRef rest = header.drop_front(pos + quoted.size()).ltrim();
+  if (!rest.consume_front(":"))
+    return std::nullopt;
+  rest = rest.ltrim();
+  if (rest.starts_with("(")) {
+    size_t close = rest.find(')');
+    if (close == llvm::StringRef::npos)
+      return std::nullopt;
+    return rest.take_front(close + 1).str();
+  }
+  size_t end = rest.find_first_of(",}");
+  return rest.take_front(end).trim().str();
+}
+
+llvm::Expected<HostArray> syna::readNpy(llvm::StringRef path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+  if (!buffer)
+    return createStringError(buffer.getError(),
+                             "cannot read '%s': %s", path.str().c_str(),
+                             buffer.getError().message().c_str());
+  llvm::StringRef bytes = (*buffer)->getBuffer();
+  if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
+    return npyError(path, "missing the \\x93NUMPY magic");
+  uint8_t major = bytes[6];
+  size_t headerLen, offset;
+  if (major == 1) {
+    headerLen = (uint8_t)bytes[8] | ((uint8_t)bytes[9] << 8);
+    offset = 10;
+  } else if (major == 2 || major == 3) {
+    if (bytes.size() < 12)
+      return npyError(path, "truncated header");
+    headerLen = (uint32_t)(uint8_t)bytes[8] | ((uint32_t)(uint8_t)bytes[9] << 8) |
+                ((uint32_t)(uint8_t)bytes[10] << 16) |
+                ((uint32_t)(uint8_t)bytes[11] << 24);
+    offset = 12;
+  } else {
+    return npyError(path, "unsupported version " + llvm::Twine(major));
+  }
+  if (offset + headerLen > bytes.size())
+    return npyError(path, "truncated header");
+  llvm::StringRef header = bytes.substr(offset, headerLen);
+  auto descr = headerField(header, "descr");
+  auto order = headerField(header, "fortran_order");
+  auto shapeText = headerField(header, "shape");
+  if (!descr || !order || !shapeText)
+    return npyError(path, "header lacks descr, fortran_order or shape");
+  HostArray a;
+  llvm::StringRef d = llvm::StringRef(*descr).trim("'\" ");
+  if (d == "<f4" || d == "=f4" || d == "f4")
+    a.dtype = DType::F32;
+  else if (d == "<f8" || d == "=f8" || d == "f8")
+    a.dtype = DType::F64;
+  else if (d == "<i4" || d == "=i4" || d == "i4")
+    a.dtype = DType::I32;
+  else if (d == "<i8" || d == "=i8" || d == "i8")
+    a.dtype = DType::I64;
+  else
+    return npyError(path, "unsupported dtype '" + d +
+                              "' (use little-endian float32, float64, int32 or int64)");
+  if (llvm::StringRef(*order).trim() != "False")
+    return npyError(path, "Fortran-ordered arrays are not supported; save with "
+                          "np.ascontiguousarray");
+  llvm::StringRef dims = llvm::StringRef(*shapeText).trim("() ");
+  llvm::SmallVector<llvm::StringRef> parts;
+  dims.split(parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef p : parts) {
+    p = p.trim();
+    if (p.empty())
+      continue;
+    int64_t v;
+    if (p.getAsInteger(10, v) || v < 0)
+      return npyError(path, "bad shape entry '" + p + "'");
+    a.shape.push_back(v);
+  }
+  size_t need = a.numElements() * dtypeSize(a.dtype);
+  size_t dataOffset = offset + headerLen;
+  if (bytes.size() - dataOffset < need)
+    return npyError(path, "data is truncated: shape " + a.shapeString() +
+                              " needs " + llvm::Twine(need) + " bytes, file has " +
+                              llvm::Twine(bytes.size() - dataOffset));
+  a.data.assign(bytes.begin() + dataOffset, bytes.begin() + dataOffset + need);
+  return a;
+}
+
+llvm::Error syna::writeNpy(llvm::StringRef path, const HostArray &a) {
+  std::string descr;
+  switch (a.dtype) {
+  case DType::F32: descr = "<f4"; break;
+  case DType::F64: descr = "<f8"; break;
+  case DType::I32: descr = "<i4"; break;
+  case DType::I64: descr = "<i8"; break;
+  }
+  // As NumPy writes it: (), (n,), (a, b).
+  std::string shape = "(";
+  for (size_t i = 0; i < a.shape.size(); ++i)
+    shape += (i ? ", " : "") + std::to_string(a.shape[i]);
+  if (a.shape.size() == 1)
+    shape += ",";
+  shape += ")";
+  std::string header = "{'descr': '" + descr +
+                       "', 'fortran_order': False, 'shape': " + shape + ", }";
+  size_t total = 10 + header.size() + 1;
+  header.append((64 - total % 64) % 64, ' ');
+  header += '\n';
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
+  if (ec)
+    return createStringError(ec, "cannot write '%s': %s", path.str().c_str(),
+                             ec.message().c_str());
+  os << "\x93NUMPY" << (char)1 << (char)0 << (char)(header.size() & 0xff)
+     << (char)(header.size() >> 8) << header;
+  os.write(reinterpret_cast<const char *>(a.data.data()), a.data.size());
+  return llvm::Error::success();
+}
+
+namespace {
+struct LiteralParser {
+  llvm::StringRef text;
+  size_t pos = 0;
+  std::vector<double> values;
+  bool allInt = true;
+  llvm::SmallVector<int64_t> shape;
+
+  void skip() {
+    while (pos < text.size() && isspace((unsigned char)text[pos]))
+      ++pos;
+  }
+  llvm::Error error(const llvm::Twine &msg) {
+    return createStringError(inconvertibleErrorCode(),
+                             ("bad array literal at column " + llvm::Twine(pos + 1) +
+                              ": " + msg).str());
+  }
+  llvm::Error parse(size_t depth) {
+    skip();
+    if (pos < text.size() && text[pos] == '[') {
+      ++pos;
+      int64_t count = 0;
+      skip();
+      if (pos < text.size() && text[pos] == ']')
+        return error("empty list");
+      while (true) {
+        if (auto e = parse(depth + 1))
+          return e;
+        ++count;
+        skip();
+        if (pos < text.size() && text[pos] == ',') {
+          ++pos;
+          continue;
+        }
+        if (pos < text.size() && text[pos] == ']') {
+          ++pos;
+          break;
+        }
+        return error("expected ',' or ']'");
+      }
+      if (shape.size() <= depth)
+        shape.resize(depth + 1, -1);
+      if (shape[depth] == -1)
+        shape[depth] = count;
+      else if (shape[depth] != count)
+        return error("ragged nested lists");
+      return llvm::Error::success();
+    }
+    size_t start = pos;
+    while (pos < text.size() && !strchr(",] \t\n", text[pos]))
+      ++pos;
+    llvm::StringRef tok = text.slice(start, pos);
+    double v;
+    if (tok.empty() || tok.getAsDouble(v))
+      return error("expected a number, got '" + tok + "'");
+    if (tok.find_first_of(".eEnN") != llvm::StringRef::npos)
+      allInt = false;
+    if (shape.size() > depth)
+      return error("ragged nested lists");
+    values.push_back(v);
+    return llvm::Error::success();
+  }
+};
+} // namespace
+
+llvm::Expected<HostArray> syna::parseLiteral(llvm::StringRef text,
+                                             bool preferInt) {
+  LiteralParser p{text};
+  if (auto e = p.parse(0))
+    return std::move(e);
+  p.skip();
+  if (p.pos != text.size())
+    return p.error("trailing characters");
+  HostArray a;
+  a.dtype = (preferInt && p.allInt) ? DType::I64 : DType::F64;
+  a.shape = p.shape;
+  a.data.resize(p.values.size() * 8);
+  if (a.numElements() != (int64_t)p.values.size())
+    return p.error("ragged nested lists");
+  for (size_t i = 0; i < p.values.size(); ++i)
+    a.set(i, p.values[i]);
+  return a;
+}
+
+static void printRec(llvm::raw_ostream &os, const HostArray &a, size_t dim,
+                     int64_t offset, int64_t stride) {
+  if (dim == a.shape.size()) {
+    double v = a.at(offset);
+    if (a.dtype == DType::I32 || a.dtype == DType::I64)
+      os << (int64_t)v;
+    else
+      os << llvm::format("%.7g", v);
+    return;
+  }
+  int64_t n = a.shape[dim];
+  int64_t inner = stride / std::max<int64_t>(n, 1);
+  os << '[';
+  for (int64_t i = 0; i < n; ++i) {
+    if (n > 8 && i == 3) {
+      os << (dim + 1 == a.shape.size() ? "..., " : "...,\n ");
+      i = n - 3;
+    }
+    printRec(os, a, dim + 1, offset + i * inner, inner);
+    if (i + 1 < n)
+      os << (dim + 1 == a.shape.size() ? ", " : ",\n ");
+  }
+  os << ']';
+}
+
+void syna::printArray(llvm::raw_ostream &os, const HostArray &a) {
+  printRec(os, a, 0, 0, a.numElements());
+}

@@ -1,0 +1,37 @@
+// Synapse, swap ratio, log swap ratio and the synapse tensor against float64
+// NumPy; oracles: the swap ratio at beta = 1 is the odds ratio, the synapse
+// tensor equals the direct per-sample product and is independent of the rest
+// of the batch.
+// REQUIRES: numpy
+// RUN: %python %S/Inputs/numeric.py %syna_run %s synapse | FileCheck %s
+// CHECK-NOT: FAIL
+// CHECK: all checks passed
+
+func.func @synapse(%x: tensor<8x32xf32>, %y: tensor<8x32xf32>, %b: tensor<32xf32>, %a: tensor<f32>) -> tensor<8x32xf32> {
+  %r = syna.synapse %x, %y beta %b alpha %a : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<32xf32>, tensor<f32>) -> tensor<8x32xf32>
+  return %r : tensor<8x32xf32>
+}
+func.func @swap(%x: tensor<8x32xf32>, %y: tensor<8x32xf32>, %b: tensor<32xf32>) -> tensor<8x32xf32> {
+  %r = syna.swap_ratio %x, %y beta %b : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<32xf32>) -> tensor<8x32xf32>
+  return %r : tensor<8x32xf32>
+}
+func.func @log_swap(%x: tensor<8x32xf32>, %y: tensor<8x32xf32>, %b: tensor<32xf32>) -> tensor<8x32xf32> {
+  %r = syna.log_swap_ratio %x, %y beta %b : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<32xf32>) -> tensor<8x32xf32>
+  return %r : tensor<8x32xf32>
+}
+func.func @dense16(%x: tensor<5x16xf32>, %b: tensor<16x16xf32>, %a: tensor<16xf32>) -> tensor<5x16xf32> {
+  %r = syna.synapse_dense %x beta %b alpha %a : (tensor<5x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<5x16xf32>
+  return %r : tensor<5x16xf32>
+}
+func.func @dense16_dyn(%x: tensor<?x16xf32>, %b: tensor<16x16xf32>, %a: tensor<16xf32>) -> tensor<?x16xf32> {
+  %r = syna.synapse_dense %x beta %b alpha %a : (tensor<?x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x16xf32>
+  return %r : tensor<?x16xf32>
+}
+func.func @dense64(%x: tensor<5x64xf32>, %b: tensor<64x64xf32>, %a: tensor<64xf32>) -> tensor<5x64xf32> {
+  %r = syna.synapse_dense %x beta %b alpha %a : (tensor<5x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<5x64xf32>
+  return %r : tensor<5x64xf32>
+}
+func.func @dense64_dyn(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>, %a: tensor<64xf32>) -> tensor<?x64xf32> {
+  %r = syna.synapse_dense %x beta %b alpha %a : (tensor<?x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<?x64xf32>
+  return %r : tensor<?x64xf32>
+}

@@ -1,0 +1,27 @@
+// RUN: syna-opt %s --syna-math-approximation | FileCheck %s
+
+// f32 log1p/exp/expm1 on vectors become polynomials on vectors: no math op
+// and no libm call per element remain.
+// CHECK-LABEL: func.func @vector_f32
+// CHECK-NOT: math.log1p
+// CHECK-NOT: math.exp
+// CHECK-NOT: call
+// CHECK: math.fma {{.*}} : vector<16xf32>
+// CHECK: return
+func.func @vector_f32(%x: vector<16xf32>) -> vector<16xf32> {
+  %a = math.log1p %x : vector<16xf32>
+  %b = math.exp %a : vector<16xf32>
+  %c = math.expm1 %b : vector<16xf32>
+  return %c : vector<16xf32>
+}
+
+// f64 log1p/expm1 have no exact LLVM intrinsic: they call libm (never the
+// imprecise log(1 + x)).
+// CHECK-LABEL: func.func @scalar_f64
+// CHECK: call @log1p(%{{.*}}) : (f64) -> f64
+// CHECK: call @expm1(%{{.*}}) : (f64) -> f64
+func.func @scalar_f64(%x: f64) -> f64 {
+  %a = math.log1p %x : f64
+  %b = math.expm1 %a : f64
+  return %b : f64
+}

@@ -1,0 +1,61 @@
+// RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --syna-fuse-elementwise --canonicalize \
+// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse --mlir-print-local-scope | FileCheck %s
+// RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
+// RUN:   --syna-tile-and-vectorize="vectorize=false" | FileCheck %s --check-prefix=NOTILE
+// RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
+// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vectorize=false min-parallel-work=1" | FileCheck %s --check-prefix=SMALL
+
+// βᵀ is needed whole by every batch tile: it is computed once, outside the
+// batch loop; with 64·64 iterations (below min-parallel-work) it runs
+// serially, vectorised.
+// CHECK-LABEL: func.func @layer
+// CHECK-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[B:.*]]: tensor<64x64xf32>)
+// CHECK-NOT: scf.forall
+// CHECK: %[[BT:.*]] = scf.for
+// CHECK:   scf.for {{.*}} step %c16
+// CHECK:     tensor.extract_slice %[[B]]
+// CHECK:     vector.transfer_read {{.*}}permutation_map = affine_map<(d0, d1) -> (d1, d0)>
+// One scf.forall over batch tiles of 8 rows holds the whole layer: the
+// sigmoid of the tile, the zero fill, the reduction and the fused epilogue;
+// temporaries are tile-sized.
+// CHECK: %[[OUT:.*]] = scf.forall (%[[T:.*]]) = (0) to (%{{.*}}) step (8) shared_outs(%[[SH:.*]] = %{{.*}}) -> (tensor<?x64xf32>)
+// CHECK:   %[[XT:.*]] = tensor.extract_slice %[[X]][%[[T]], 0] [%{{.*}}, 64] [1, 1]
+// CHECK:   %[[TMP:.*]] = tensor.empty(%{{.*}}) : tensor<?x64xf32>
+//          sigmoid of the tile, 16 lanes at a time
+// CHECK:   %[[SIG:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[TMP]])
+// CHECK:     scf.for {{.*}} step %c16
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x16xf32>, vector<1x16xf32>
+// CHECK:       math.exp {{.*}} : vector<1x16xf32>
+//          the synapse reduction: loops b, j, i with 16 outputs per step
+// CHECK:   scf.for
+// CHECK:     scf.for
+// CHECK:       scf.for {{.*}} step %c16
+// CHECK:         tensor.extract_slice %[[SIG]]{{\[}}%{{.*}}, %{{.*}}] [1, 1]
+// CHECK:         tensor.extract_slice %[[BT]]{{\[}}%{{.*}}, %{{.*}}] [1, 16]
+// CHECK:         math.log1p {{.*}} : vector<1x1x16xf32>
+// CHECK:         arith.addf {{.*}} : vector<1x16xf32>
+//          fused epilogue: sigmoid, exp, −log, relu
+// CHECK:   scf.for
+// CHECK:     scf.for {{.*}} step %c16
+// CHECK:       math.exp
+// CHECK:       math.log {{.*}} : vector<1x16xf32>
+// CHECK:       arith.maximumf
+// CHECK:   scf.forall.in_parallel
+// CHECK:     tensor.parallel_insert_slice %{{.*}} into %[[SH]][%[[T]], 0]
+// CHECK: return %[[OUT]]
+
+// With min-parallel-work=1 the transpose gets its own parallel loop too.
+// SMALL: scf.forall (%{{.*}}) = (0) to (64) step (8)
+// SMALL: linalg.transpose
+// SMALL: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (8)
+
+// Without tile sizes and vectorization the pass changes nothing.
+// NOTILE-NOT: scf.forall
+// NOTILE-NOT: vector.
+func.func @layer(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>) -> tensor<?x64xf32> {
+  %s = syna.sigmoid %x : tensor<?x64xf32>
+  %y = syna.synapse_dense %s beta %b : (tensor<?x64xf32>, tensor<64x64xf32>) -> tensor<?x64xf32>
+  %l = syna.surprisal %y : tensor<?x64xf32>
+  %r = syna.relu %l : tensor<?x64xf32>
+  return %r : tensor<?x64xf32>
+}
