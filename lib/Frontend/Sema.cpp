@@ -1,0 +1,1082 @@
+//===- Sema.cpp - names, declarations, graphs, circuits, expressions ------===//
+#include "SemaImpl.h"
+
+#include "syna/Frontend/Parser.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+using namespace syna::frontend;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+std::optional<int64_t> syna::frontend::checkedMul(int64_t a, int64_t b) {
+  int64_t result;
+  if (__builtin_mul_overflow(a, b, &result))
+    return std::nullopt;
+  return result;
+}
+
+static size_t editDistance(const std::string &a, const std::string &b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t next = std::min({row[j] + 1, row[j - 1] + 1,
+                              diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string>
+syna::frontend::closestName(const std::string &name,
+                            const std::vector<std::string> &candidates) {
+  // Long names are not typos of short ones; this also bounds the work.
+  if (name.size() > 64)
+    return std::nullopt;
+  size_t limit = std::max<size_t>(1, name.size() / 3);
+  std::optional<std::string> best;
+  size_t bestDistance = limit + 1;
+  for (const std::string &candidate : candidates) {
+    if (candidate.size() > 64 || candidate == name)
+      continue;
+    size_t distance = editDistance(name, candidate);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+static std::string plural(size_t count, const char *word) {
+  return concat(count, " ", word, count == 1 ? "" : "s");
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+bool Sema::run() {
+  collectGlobals();
+  for (DeclPtr &decl : module_.decls)
+    if (auto *param = dynamic_cast<ParamDecl *>(decl.get()))
+      checkParam(*param);
+  for (DeclPtr &decl : module_.decls)
+    if (auto *function = dynamic_cast<FunctionDecl *>(decl.get()))
+      checkSignature(*function);
+  for (DeclPtr &decl : module_.decls) {
+    if (diags_.shouldStop())
+      return false;
+    if (auto *function = dynamic_cast<FunctionDecl *>(decl.get()))
+      checkBody(*function);
+  }
+  checkCallCycles();
+  if (model_ && !diags_.shouldStop())
+    checkModel(*model_);
+  return !diags_.hasErrors();
+}
+
+bool syna::frontend::check(Module &module, DiagnosticEngine &diags) {
+  return Sema(module, diags).run();
+}
+
+std::unique_ptr<Module> syna::frontend::parseAndCheck(const SourceFile &file,
+                                                      DiagnosticEngine &diags) {
+  std::unique_ptr<Module> module = parse(file, diags);
+  if (diags.hasErrors() || !check(*module, diags))
+    return nullptr;
+  return module;
+}
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+void Sema::collectGlobals() {
+  for (DeclPtr &decl : module_.decls) {
+    if (auto *model = dynamic_cast<ModelDecl *>(decl.get())) {
+      if (model_) {
+        diags_.error(model->name.loc,
+                     concat("a file declares at most one model; '",
+                            model->name.name, "' is a second one"));
+        diags_.note(model_->name.loc, "the first model is declared here");
+      } else {
+        model_ = model;
+      }
+      continue;
+    }
+    if (auto *function = dynamic_cast<FunctionDecl *>(decl.get());
+        function && lookupOp(function->name.name)) {
+      diags_.error(function->name.loc,
+                   concat("'", function->name.name,
+                          "' is the name of a built-in op; choose another "
+                          "name for this ",
+                          function->isCircuit ? "circuit" : "graph"));
+      continue;
+    }
+    auto [it, inserted] = globals_.emplace(decl->name.name, decl.get());
+    if (!inserted) {
+      diags_.error(decl->name.loc,
+                   concat("'", decl->name.name, "' is already declared"));
+      diags_.note(it->second->name.loc, "the previous declaration is here");
+    }
+  }
+}
+
+Type Sema::resolveType(const TypeSyntax &syntax,
+                       const std::set<std::string> *dims,
+                       std::set<std::string> *introduced, const char *what) {
+  std::optional<Elem> elem = parseElem(syntax.elem.name);
+  if (!elem) {
+    diags_.error(syntax.elem.loc,
+                 concat("unknown element type '", syntax.elem.name,
+                        "'; expected f32, f64, i32 or i64"));
+    return Type::error();
+  }
+  if (!syntax.hasShape) {
+    if (isFloat(*elem))
+      return Type::tensor(*elem, {});
+    if (*elem == Elem::I64)
+      return Type::key();
+    diags_.error(syntax.elem.loc,
+                 "a plain i32 is not a value type; write i32[B] for a tensor "
+                 "of labels, or i64 for a dropout key");
+    return Type::error();
+  }
+  if (syntax.dims.size() > kMaxRank) {
+    diags_.error(syntax.elem.loc, concat("rank ", syntax.dims.size(),
+                                         " is too large (at most ", kMaxRank,
+                                         ")"));
+    return Type::error();
+  }
+  std::vector<Dim> result;
+  int64_t elements = 1;
+  bool ok = true;
+  for (const DimSyntax &dim : syntax.dims) {
+    if (dim.name.empty()) {
+      if (dim.size <= 0 || dim.size > kMaxDimSize) {
+        diags_.error(dim.loc,
+                     concat("dimension size ", dim.size,
+                            dim.size <= 0 ? " must be positive"
+                                          : concat(" is too large (at most ",
+                                                   kMaxDimSize, ")")));
+        ok = false;
+        continue;
+      }
+      std::optional<int64_t> product = checkedMul(elements, dim.size);
+      if (!product || *product > (int64_t{1} << 48)) {
+        diags_.error(dim.loc, concat("the ", what, " has too many elements"));
+        return Type::error();
+      }
+      elements = *product;
+      result.push_back(Dim::fixed(dim.size));
+      continue;
+    }
+    if (introduced) {
+      introduced->insert(dim.name);
+    } else if (!dims) {
+      diags_.error(dim.loc, concat("a ", what, " needs a static shape; '",
+                                   dim.name, "' is a dimension name"));
+      ok = false;
+      continue;
+    } else if (!dims->count(dim.name)) {
+      std::string inScope;
+      for (const std::string &name : *dims)
+        inScope += (inScope.empty() ? "" : ", ") + name;
+      diags_.error(dim.loc,
+                   concat("unknown dimension '", dim.name, "' in the ", what,
+                          inScope.empty()
+                              ? std::string("; no argument names a dimension")
+                              : concat("; the arguments name ", inScope)));
+      ok = false;
+      continue;
+    }
+    result.push_back(Dim::named(dim.name));
+  }
+  if (!ok)
+    return Type::error();
+  return Type::tensor(*elem, std::move(result));
+}
+
+namespace {
+struct InitKindInfo {
+  const char *name;
+  unsigned args;
+  const char *argNames;
+  bool needsFans;
+};
+constexpr InitKindInfo kInitKinds[] = {
+    {"zeros", 0, "", false},
+    {"ones", 0, "", false},
+    {"constant", 1, " (value)", false},
+    {"uniform", 2, " (low, high)", false},
+    {"normal", 2, " (mean, std)", false},
+    {"kaiming_uniform", 0, "", true},
+    {"kaiming_normal", 0, "", true},
+    {"xavier_uniform", 0, "", true},
+};
+constexpr const char *kDomains[] = {"real", "unit", "positive", "at_least_one"};
+} // namespace
+
+void Sema::checkParam(ParamDecl &param) {
+  const char *what = param.isBuffer ? "buffer" : "parameter";
+  param.resolved = resolveType(param.type, nullptr, nullptr, what);
+  param.binding = std::make_unique<Binding>();
+  param.binding->kind = Binding::Param;
+  param.binding->name = param.name.name;
+  param.binding->loc = param.name.loc;
+  param.binding->param = &param;
+  if (!param.resolved.isError() && !param.resolved.isFloatTensor()) {
+    diags_.error(param.type.elem.loc,
+                 concat("a ", what, " is a float tensor (f32[...] or "
+                                    "f64[...]), got ",
+                        toString(param.resolved)));
+    param.resolved = Type::error();
+  }
+  param.binding->type = param.resolved;
+
+  const InitKindInfo *init = nullptr;
+  for (const InitKindInfo &kind : kInitKinds)
+    if (param.init.name == kind.name)
+      init = &kind;
+  if (!init) {
+    std::vector<std::string> names;
+    for (const InitKindInfo &kind : kInitKinds)
+      names.push_back(kind.name);
+    std::optional<std::string> guess = closestName(param.init.name, names);
+    diags_.error(param.init.loc,
+                 concat("unknown initializer '", param.init.name, "'",
+                        guess ? concat("; did you mean '", *guess, "'?")
+                              : std::string("; expected zeros, ones, constant, "
+                                            "uniform, normal, kaiming_uniform, "
+                                            "kaiming_normal or xavier_uniform")));
+  }
+  bool argsOk = true;
+  for (ExprPtr &arg : param.initArgs) {
+    Type type = checkExpr(*arg);
+    if (type.isError()) {
+      argsOk = false;
+    } else if (!type.isNumber()) {
+      diags_.error(arg->loc, "initializer arguments are numbers");
+      argsOk = false;
+    } else {
+      param.initValues.push_back(type.number);
+    }
+  }
+  if (init && argsOk) {
+    const std::vector<double> &v = param.initValues;
+    if (v.size() != init->args)
+      diags_.error(param.init.loc,
+                   concat("initializer '", init->name, "' takes ",
+                          plural(init->args, "argument"), init->argNames,
+                          ", got ", v.size()));
+    else if (init->args == 2 && std::string(init->name) == "uniform" &&
+             !(v[0] < v[1]))
+      diags_.error(param.init.loc,
+                   concat("uniform(low, high) needs low < high, got (", v[0],
+                          ", ", v[1], ")"));
+    else if (init->args == 2 && std::string(init->name) == "normal" &&
+             !(v[1] > 0))
+      diags_.error(param.initArgs[1]->loc,
+                   concat("normal(mean, std) needs a positive standard "
+                          "deviation, got ",
+                          v[1]));
+    else if (init->needsFans && !param.resolved.isError() &&
+             param.resolved.rank() < 2)
+      diags_.error(param.init.loc,
+                   concat("initializer '", init->name,
+                          "' needs a ", what, " of rank 2 or more to define "
+                          "fan-in, got ",
+                          toString(param.resolved)));
+  }
+  if (param.hasDomain) {
+    bool known = false;
+    for (const char *domain : kDomains)
+      known |= param.domain.name == domain;
+    if (known) {
+      param.domainName = param.domain.name;
+    } else {
+      std::vector<std::string> names(std::begin(kDomains), std::end(kDomains));
+      std::optional<std::string> guess = closestName(param.domain.name, names);
+      diags_.error(param.domain.loc,
+                   concat("unknown domain '", param.domain.name, "'",
+                          guess ? concat("; did you mean '", *guess, "'?")
+                                : std::string("; expected real, unit (0, 1), "
+                                              "positive (0, inf) or "
+                                              "at_least_one [1, inf)")));
+    }
+  }
+}
+
+void Sema::checkSignature(FunctionDecl &function) {
+  std::set<std::string> dims;
+  bool ok = true;
+  for (ArgDecl &arg : function.args) {
+    Type type = resolveType(arg.type, nullptr, &dims, "argument");
+    ok &= !type.isError();
+    function.argTypes.push_back(type);
+  }
+  if (!function.isCircuit) {
+    for (TypeSyntax &result : function.results) {
+      Type type = resolveType(result, &dims, nullptr, "result type");
+      if (type.kind == Type::Key) {
+        diags_.error(result.elem.loc, "graphs return tensors, not keys");
+        type = Type::error();
+      }
+      ok &= !type.isError();
+      function.resultTypes.push_back(type);
+    }
+  } else {
+    for (StmtPtr &stmt : function.body) {
+      if (stmt->kind != StmtKind::State)
+        continue;
+      auto &state = static_cast<StateStmt &>(*stmt);
+      function.states.push_back(&state);
+      Type type = Type::error();
+      if (!state.hasType) {
+        diags_.error(state.name.loc,
+                     concat("state '", state.name.name,
+                            "' needs a type: state ", state.name.name,
+                            " : f32[16] = ..."));
+      } else {
+        type = resolveType(state.type, &dims, nullptr, "state type");
+        if (!type.isError() && !type.isFloatTensor()) {
+          diags_.error(state.type.elem.loc,
+                       concat("state variables are float tensors, got ",
+                              toString(type)));
+          type = Type::error();
+        }
+      }
+      ok &= !type.isError();
+      function.resultTypes.push_back(type);
+    }
+  }
+  function.signatureValid = ok;
+}
+
+const Binding *Sema::declare(const Ident &name, Binding::Kind kind, Type type,
+                             unsigned index) {
+  auto [it, inserted] = scope_->locals.emplace(name.name, nullptr);
+  if (!inserted) {
+    diags_.error(name.loc, concat("'", name.name, "' is already defined"));
+    diags_.note(it->second->loc, "the previous definition is here");
+    return nullptr;
+  }
+  auto global = globals_.find(name.name);
+  if (global != globals_.end() &&
+      global->second->kind == DeclKind::Param) {
+    scope_->locals.erase(it);
+    diags_.error(name.loc, concat("'", name.name,
+                                  "' is already declared as a parameter"));
+    diags_.note(global->second->name.loc, "the parameter is declared here");
+    return nullptr;
+  }
+  auto binding = std::make_unique<Binding>();
+  binding->kind = kind;
+  binding->name = name.name;
+  binding->loc = name.loc;
+  binding->type = std::move(type);
+  binding->index = index;
+  it->second = binding.get();
+  scope_->function->bindings.push_back(std::move(binding));
+  return it->second;
+}
+
+void Sema::checkBody(FunctionDecl &function) {
+  Scope scope;
+  scope.function = &function;
+  for (const Type &type : function.argTypes)
+    for (const Dim &dim : type.dims)
+      if (dim.isNamed())
+        scope.dims.insert(dim.name);
+  scope_ = &scope;
+  for (size_t i = 0; i < function.args.size(); ++i) {
+    if (function.args[i].name.name == "_") {
+      diags_.error(function.args[i].name.loc,
+                   "'_' discards a result in a 'let'; arguments need a name");
+      continue;
+    }
+    declare(function.args[i].name, Binding::Arg, function.argTypes[i], i);
+  }
+
+  if (!function.isCircuit) {
+    bool returned = false, reportedAfterReturn = false;
+    for (StmtPtr &stmt : function.body)
+      checkGraphStmt(function, *stmt, returned, reportedAfterReturn);
+    if (!returned)
+      diags_.error(function.closeLoc,
+                   concat("graph '", function.name.name,
+                          "' ends without a 'return'"));
+  } else {
+    bool pastStates = false;
+    std::map<const Binding *, const UpdateStmt *> updates;
+    for (StmtPtr &stmt : function.body)
+      checkCircuitStmt(function, *stmt, pastStates, updates);
+    if (function.states.empty())
+      diags_.error(function.name.loc,
+                   concat("circuit '", function.name.name,
+                          "' has no state variables; declare them with "
+                          "'state x : f32[16] = 0.5'"));
+    for (const StateStmt *state : function.states)
+      if (state->binding && !updates.count(state->binding))
+        diags_.error(state->name.loc,
+                     concat("state '", state->name.name,
+                            "' has no step equation; add ", state->name.name,
+                            "' = ..."));
+  }
+  scope_ = nullptr;
+}
+
+void Sema::checkGraphStmt(FunctionDecl &function, Stmt &stmt, bool &returned,
+                          bool &reportedAfterReturn) {
+  if (returned && !reportedAfterReturn) {
+    diags_.error(stmt.loc, "statement after 'return'");
+    reportedAfterReturn = true;
+  }
+  switch (stmt.kind) {
+  case StmtKind::Let:
+    checkLet(static_cast<LetStmt &>(stmt));
+    return;
+  case StmtKind::Return: {
+    auto &ret = static_cast<ReturnStmt &>(stmt);
+    returned = true;
+    if (ret.values.size() != function.resultTypes.size()) {
+      for (ExprPtr &value : ret.values)
+        checkExpr(*value);
+      diags_.error(stmt.loc,
+                   concat("graph '", function.name.name, "' returns ",
+                          plural(ret.values.size(), "value"),
+                          " but its signature declares ",
+                          function.resultTypes.size()));
+      return;
+    }
+    for (size_t i = 0; i < ret.values.size(); ++i) {
+      Expr &value = *ret.values[i];
+      Type type = checkExpr(value);
+      std::string context = concat("return value ", i + 1, " of graph '",
+                                   function.name.name, "'");
+      if (type.isNumber())
+        coerce(value, function.resultTypes[i], context);
+      else
+        checkAssignable(value.loc, type, function.resultTypes[i], context);
+    }
+    return;
+  }
+  case StmtKind::State:
+    diags_.error(stmt.loc, "'state' declares a state variable of a circuit; "
+                           "graphs have no state");
+    return;
+  case StmtKind::Update:
+    diags_.error(stmt.loc, "step equations (x' = ...) belong in circuits");
+    return;
+  }
+}
+
+void Sema::checkCircuitStmt(
+    FunctionDecl &function, Stmt &stmt, bool &pastStates,
+    std::map<const Binding *, const UpdateStmt *> &updates) {
+  switch (stmt.kind) {
+  case StmtKind::State: {
+    auto &state = static_cast<StateStmt &>(stmt);
+    if (pastStates)
+      diags_.error(stmt.loc, "state declarations must come before lets and "
+                             "step equations");
+    // checkSignature collected the states in order.
+    size_t index = 0;
+    while (index < function.states.size() && function.states[index] != &state)
+      ++index;
+    const Type &type = function.resultTypes[index];
+    std::string context = concat("the initial value of state '",
+                                 state.name.name, "'");
+    scope_->inStateInit = true;
+    Type init = checkExpr(*state.init);
+    scope_->inStateInit = false;
+    if (init.isNumber())
+      coerce(*state.init, type, context);
+    else
+      checkAssignable(state.init->loc, init, type, context);
+    state.binding = declare(state.name, Binding::State, type, index);
+    return;
+  }
+  case StmtKind::Let:
+    pastStates = true;
+    checkLet(static_cast<LetStmt &>(stmt));
+    return;
+  case StmtKind::Update: {
+    pastStates = true;
+    auto &update = static_cast<UpdateStmt &>(stmt);
+    auto it = scope_->locals.find(update.name.name);
+    const Binding *state = it == scope_->locals.end() ? nullptr : it->second;
+    Type type = checkExpr(*update.value);
+    if (!state || state->kind != Binding::State) {
+      diags_.error(update.name.loc,
+                   concat("'", update.name.name, "' is not a state variable",
+                          state ? "; only state variables have step equations"
+                                : "; declare it with 'state'"));
+      return;
+    }
+    auto [previous, inserted] = updates.emplace(state, &update);
+    if (!inserted) {
+      diags_.error(update.name.loc, concat("state '", update.name.name,
+                                           "' already has a step equation"));
+      diags_.note(previous->second->name.loc, "the first one is here");
+      return;
+    }
+    update.state = state;
+    std::string context =
+        concat("the step equation of '", update.name.name, "'");
+    if (type.isNumber())
+      coerce(*update.value, state->type, context);
+    else
+      checkAssignable(update.value->loc, type, state->type, context);
+    return;
+  }
+  case StmtKind::Return:
+    diags_.error(stmt.loc, "a circuit returns its final state; remove this "
+                           "'return'");
+    return;
+  }
+}
+
+void Sema::checkLet(LetStmt &let) {
+  std::vector<Type> types;
+  if (let.names.size() == 1) {
+    types.push_back(checkExpr(*let.value));
+  } else if (auto *call = as<CallExpr>(let.value.get())) {
+    types = checkCall(*call);
+    if (!types.empty() && types.size() != let.names.size())
+      diags_.error(let.names[0].loc,
+                   concat("'", call->callee.name, "' returns ",
+                          plural(types.size(), "value"), " but ",
+                          let.names.size(), " names are bound"));
+    if (types.size() != let.names.size())
+      types.assign(let.names.size(), Type::error());
+  } else {
+    checkExpr(*let.value);
+    diags_.error(let.value->loc,
+                 "only a call can produce several values; bind one name");
+    types.assign(let.names.size(), Type::error());
+  }
+  for (size_t i = 0; i < let.names.size(); ++i) {
+    const Binding *binding = nullptr;
+    if (let.names[i].name != "_")
+      binding = declare(let.names[i], Binding::Let, types[i], i);
+    let.bindings.push_back(binding);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Call cycles
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct CallEdge {
+  const FunctionDecl *callee;
+  Loc loc;
+};
+
+void collectCalls(Expr *expr, std::vector<CallEdge> &edges) {
+  if (!expr)
+    return;
+  switch (expr->kind) {
+  case ExprKind::Call: {
+    auto *call = static_cast<CallExpr *>(expr);
+    if (call->function)
+      edges.push_back({call->function, call->callee.loc});
+    for (CallArg &arg : call->args)
+      collectCalls(arg.value.get(), edges);
+    return;
+  }
+  case ExprKind::Unary:
+    collectCalls(static_cast<UnaryExpr *>(expr)->operand.get(), edges);
+    return;
+  case ExprKind::Binary:
+    collectCalls(static_cast<BinaryExpr *>(expr)->lhs.get(), edges);
+    collectCalls(static_cast<BinaryExpr *>(expr)->rhs.get(), edges);
+    return;
+  case ExprKind::List:
+    for (ExprPtr &element : static_cast<ListExpr *>(expr)->elements)
+      collectCalls(element.get(), edges);
+    return;
+  default:
+    return;
+  }
+}
+} // namespace
+
+void Sema::checkCallCycles() {
+  std::map<const FunctionDecl *, std::vector<CallEdge>> edges;
+  std::vector<const FunctionDecl *> functions;
+  for (DeclPtr &decl : module_.decls) {
+    auto *function = dynamic_cast<FunctionDecl *>(decl.get());
+    if (!function)
+      continue;
+    functions.push_back(function);
+    std::vector<CallEdge> &out = edges[function];
+    for (StmtPtr &stmt : function->body) {
+      switch (stmt->kind) {
+      case StmtKind::Let:
+        collectCalls(static_cast<LetStmt &>(*stmt).value.get(), out);
+        break;
+      case StmtKind::Return:
+        for (ExprPtr &value : static_cast<ReturnStmt &>(*stmt).values)
+          collectCalls(value.get(), out);
+        break;
+      case StmtKind::State:
+        collectCalls(static_cast<StateStmt &>(*stmt).init.get(), out);
+        break;
+      case StmtKind::Update:
+        collectCalls(static_cast<UpdateStmt &>(*stmt).value.get(), out);
+        break;
+      }
+    }
+  }
+  // Iterative depth-first search: a long chain of graphs must not recurse.
+  enum Color { White, Gray, Black };
+  std::map<const FunctionDecl *, Color> color;
+  for (const FunctionDecl *root : functions) {
+    if (color[root] != White)
+      continue;
+    std::vector<std::pair<const FunctionDecl *, size_t>> stack = {{root, 0}};
+    color[root] = Gray;
+    while (!stack.empty()) {
+      auto &[node, next] = stack.back();
+      std::vector<CallEdge> &out = edges[node];
+      if (next == out.size()) {
+        color[node] = Black;
+        stack.pop_back();
+        continue;
+      }
+      const CallEdge &edge = out[next++];
+      Color &target = color[edge.callee];
+      if (target == White) {
+        target = Gray;
+        stack.push_back({edge.callee, 0});
+      } else if (target == Gray) {
+        std::string path;
+        bool inCycle = false;
+        for (auto &[frame, unused] : stack) {
+          inCycle |= frame == edge.callee;
+          if (inCycle)
+            path += frame->name.name + " -> ";
+        }
+        path += edge.callee->name.name;
+        diags_.error(edge.loc, concat("'", edge.callee->name.name,
+                                      "' calls itself (", path,
+                                      "); graphs and circuits cannot recurse"));
+      }
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+void Sema::reportUndefined(Loc loc, const std::string &name, bool callee) {
+  std::vector<std::string> candidates;
+  if (callee) {
+    for (const OpSignature &op : allOps())
+      candidates.emplace_back(op.name);
+    for (auto &[global, decl] : globals_)
+      if (decl->kind == DeclKind::Function)
+        candidates.push_back(global);
+  } else {
+    if (scope_)
+      for (auto &[local, binding] : scope_->locals)
+        candidates.push_back(local);
+    for (auto &[global, decl] : globals_)
+      if (decl->kind == DeclKind::Param)
+        candidates.push_back(global);
+  }
+  std::optional<std::string> guess = closestName(name, candidates);
+  diags_.error(loc, concat(callee ? "unknown function '" : "undefined name '",
+                           name, "'",
+                           guess ? concat("; did you mean '", *guess, "'?")
+                                 : std::string()));
+}
+
+Type Sema::checkExpr(Expr &expr) {
+  Type type;
+  switch (expr.kind) {
+  case ExprKind::Number: {
+    auto &number = static_cast<NumberExpr &>(expr);
+    type = Type::num(number.value, number.integral);
+    break;
+  }
+  case ExprKind::String:
+    diags_.error(expr.loc, "a string is only allowed as a model setting");
+    break;
+  case ExprKind::Bool:
+    diags_.error(expr.loc, "'true' and 'false' are only allowed as flags of "
+                           "built-ins and model settings");
+    break;
+  case ExprKind::List:
+    diags_.error(expr.loc, "a list is only allowed as an argument of a "
+                           "built-in, such as strides = [1, 1]");
+    break;
+  case ExprKind::Name:
+    type = checkName(static_cast<NameExpr &>(expr));
+    break;
+  case ExprKind::Call: {
+    auto &call = static_cast<CallExpr &>(expr);
+    std::vector<Type> results = checkCall(call);
+    if (results.size() == 1) {
+      type = results[0];
+    } else if (!results.empty()) {
+      std::string names;
+      for (size_t i = 0; i < results.size(); ++i)
+        names += (i ? ", " : "") + std::string(1, char('a' + i % 26));
+      diags_.error(call.callee.loc,
+                   concat("'", call.callee.name, "' returns ",
+                          results.size(), " values; bind them with let ",
+                          names, " = ", call.callee.name, "(...)"));
+    }
+    break;
+  }
+  case ExprKind::Unary:
+    type = checkUnary(static_cast<UnaryExpr &>(expr));
+    break;
+  case ExprKind::Binary:
+    type = checkBinary(static_cast<BinaryExpr &>(expr));
+    break;
+  }
+  expr.type = type;
+  return type;
+}
+
+Type Sema::checkName(NameExpr &name) {
+  if (scope_) {
+    auto local = scope_->locals.find(name.name);
+    if (local != scope_->locals.end()) {
+      if (local->second->kind == Binding::State && scope_->inStateInit) {
+        diags_.error(name.loc,
+                     concat("the initial value of a state cannot use state '",
+                            name.name, "': initial values are computed before "
+                                       "the first step"));
+        return Type::error();
+      }
+      name.binding = local->second;
+      return local->second->type;
+    }
+  }
+  auto global = globals_.find(name.name);
+  if (global != globals_.end()) {
+    if (auto *param = dynamic_cast<ParamDecl *>(global->second)) {
+      name.binding = param->binding.get();
+      return param->resolved;
+    }
+    auto *function = static_cast<FunctionDecl *>(global->second);
+    diags_.error(name.loc, concat("'", name.name, "' is a ",
+                                  function->isCircuit ? "circuit" : "graph",
+                                  "; call it: ", name.name, "(...)"));
+    return Type::error();
+  }
+  if (scope_ && scope_->dims.count(name.name)) {
+    diags_.error(name.loc, concat("'", name.name,
+                                  "' is a dimension name, not a value"));
+    return Type::error();
+  }
+  reportUndefined(name.loc, name.name, /*callee=*/false);
+  return Type::error();
+}
+
+Type Sema::checkUnary(UnaryExpr &unary) {
+  Type operand = checkExpr(*unary.operand);
+  if (operand.isNumber())
+    return Type::num(-operand.number, operand.integral);
+  if (operand.isFloatTensor() || operand.kind == Type::Key ||
+      operand.isError())
+    return operand;
+  diags_.error(unary.loc, concat("cannot negate ", toString(operand)));
+  return Type::error();
+}
+
+Type Sema::checkBinary(BinaryExpr &binary) {
+  Type lhs = checkExpr(*binary.lhs);
+  Type rhs = checkExpr(*binary.rhs);
+  if (lhs.isError() || rhs.isError())
+    return Type::error();
+  std::string op(1, binary.op);
+
+  if (lhs.isNumber() && rhs.isNumber()) {
+    double a = lhs.number, b = rhs.number, value = 0;
+    switch (binary.op) {
+    case '+': value = a + b; break;
+    case '-': value = a - b; break;
+    case '*': value = a * b; break;
+    case '/':
+      if (b == 0) {
+        diags_.error(binary.loc, "division by zero in a constant");
+        return Type::error();
+      }
+      value = a / b;
+      break;
+    }
+    if (!std::isfinite(value)) {
+      diags_.error(binary.loc, "constant expression overflows a double");
+      return Type::error();
+    }
+    return Type::num(value, lhs.integral && rhs.integral && binary.op != '/');
+  }
+
+  // Dropout keys: integer arithmetic, so one seed can derive several keys.
+  if (lhs.kind == Type::Key || rhs.kind == Type::Key) {
+    const Type &other = lhs.kind == Type::Key ? rhs : lhs;
+    Expr &otherExpr = lhs.kind == Type::Key ? *binary.rhs : *binary.lhs;
+    if (binary.op == '/') {
+      diags_.error(binary.loc, "keys (i64) support only +, - and *");
+      return Type::error();
+    }
+    if (other.isNumber()) {
+      if (!coerce(otherExpr, Type::key(), concat("an operand of '", op, "'")))
+        return Type::error();
+    } else if (other.kind != Type::Key) {
+      diags_.error(binary.loc, concat("cannot combine i64 and ",
+                                      toString(other), " with '", op, "'"));
+      return Type::error();
+    }
+    return Type::key();
+  }
+
+  for (const Type *side : {&lhs, &rhs})
+    if (side->isTensor() && !side->isFloatTensor()) {
+      diags_.error(binary.loc, concat("arithmetic needs float tensors, got ",
+                                      toString(*side)));
+      return Type::error();
+    }
+  if (lhs.isNumber()) {
+    if (!coerce(*binary.lhs, rhs, concat("an operand of '", op, "'")))
+      return Type::error();
+    return rhs;
+  }
+  if (rhs.isNumber()) {
+    if (!coerce(*binary.rhs, lhs, concat("an operand of '", op, "'")))
+      return Type::error();
+    return lhs;
+  }
+  // A scalar tensor (f32[]) combines with any tensor of its element type;
+  // otherwise shapes must agree: arithmetic does not broadcast further.
+  if (lhs.elem == rhs.elem && lhs.rank() == 0)
+    return rhs;
+  if (lhs.elem == rhs.elem && rhs.rank() == 0)
+    return lhs;
+  if (!compatible(lhs, rhs)) {
+    diags_.error(binary.loc,
+                 concat("operands of '", op, "' must have the same type, got ",
+                        toString(lhs), " and ", toString(rhs),
+                        "; arithmetic only broadcasts scalars"));
+    return Type::error();
+  }
+  Type result = lhs;
+  for (size_t i = 0; i < result.rank(); ++i)
+    if (result.dims[i].isUnknown())
+      result.dims[i] = rhs.dims[i];
+  return result;
+}
+
+bool Sema::coerce(Expr &expr, const Type &target, std::string_view context) {
+  const Type &type = expr.type;
+  if (target.isError())
+    return false;
+  if (target.kind == Type::Key) {
+    if (!type.integral || type.number < -9223372036854775808.0 ||
+        type.number >= 9223372036854775808.0) {
+      diags_.error(expr.loc, concat(context, " is an i64 key; ", type.number,
+                                    " is not an integer"));
+      return false;
+    }
+    expr.coerced = target;
+    return true;
+  }
+  if (!target.isFloatTensor()) {
+    diags_.error(expr.loc, concat("a number cannot stand for ", context,
+                                  " of type ", toString(target)));
+    return false;
+  }
+  // Binary arithmetic takes dynamic sizes from the other operand; other
+  // places have nothing to take them from.
+  bool binaryOperand = context.rfind("an operand of", 0) == 0;
+  if (!binaryOperand && !target.hasStaticShape()) {
+    diags_.error(expr.loc, concat("a number cannot stand for ", context,
+                                  " of type ", toString(target),
+                                  ": its shape is not static"));
+    return false;
+  }
+  if (target.elem == Elem::F32 && std::fabs(type.number) > FLT_MAX) {
+    diags_.error(expr.loc, concat("the number ", type.number,
+                                  " is out of the range of f32"));
+    return false;
+  }
+  expr.coerced = target;
+  return true;
+}
+
+bool Sema::checkAssignable(Loc loc, const Type &actual, const Type &expected,
+                           const std::string &context) {
+  if (actual.isError() || expected.isError())
+    return false;
+  if (compatible(actual, expected))
+    return true;
+  diags_.error(loc, concat(context, " must be ", toString(expected), ", got ",
+                           toString(actual)));
+  return false;
+}
+
+std::vector<Type> Sema::checkCall(CallExpr &call) {
+  if (const OpSignature *op = lookupOp(call.callee.name))
+    return checkOpCall(call, *op);
+  auto global = globals_.find(call.callee.name);
+  if (global != globals_.end()) {
+    if (auto *function = dynamic_cast<FunctionDecl *>(global->second))
+      return checkFunctionCall(call, *function);
+    diags_.error(call.callee.loc, concat("'", call.callee.name,
+                                         "' is a parameter, not a function"));
+    return {};
+  }
+  reportUndefined(call.callee.loc, call.callee.name, /*callee=*/true);
+  return {};
+}
+
+bool Sema::bindArguments(CallExpr &call,
+                         const std::vector<std::string_view> &names,
+                         const std::vector<bool> &required,
+                         const std::string &signature) {
+  call.bound.assign(names.size(), nullptr);
+  bool ok = true;
+  bool sawKeyword = false;
+  size_t positional = 0;
+  for (CallArg &arg : call.args) {
+    if (arg.keyword.name.empty()) {
+      if (sawKeyword) {
+        diags_.error(arg.value->loc,
+                     "positional argument after a keyword argument");
+        ok = false;
+      } else if (positional >= names.size()) {
+        diags_.error(arg.value->loc,
+                     concat("too many arguments: ", signature, " takes ",
+                            names.size()));
+        ok = false;
+        positional++;
+      } else {
+        call.bound[positional++] = arg.value.get();
+      }
+      continue;
+    }
+    sawKeyword = true;
+    size_t index = 0;
+    while (index < names.size() && names[index] != arg.keyword.name)
+      ++index;
+    if (index == names.size()) {
+      diags_.error(arg.keyword.loc,
+                   concat("no argument named '", arg.keyword.name, "' in ",
+                          signature));
+      ok = false;
+    } else if (call.bound[index]) {
+      diags_.error(arg.keyword.loc,
+                   concat("argument '", arg.keyword.name, "' is given twice"));
+      ok = false;
+    } else {
+      call.bound[index] = arg.value.get();
+    }
+  }
+  for (size_t i = 0; ok && i < names.size(); ++i)
+    if (required[i] && !call.bound[i]) {
+      diags_.error(call.callee.loc, concat("missing argument '", names[i],
+                                           "' of ", signature));
+      ok = false;
+    }
+  return ok;
+}
+
+std::vector<Type> Sema::checkFunctionCall(CallExpr &call,
+                                          const FunctionDecl &callee) {
+  std::vector<std::string_view> names;
+  std::string signature = callee.name.name + "(";
+  for (const ArgDecl &arg : callee.args) {
+    names.push_back(arg.name.name);
+    signature += (names.size() > 1 ? ", " : "") + arg.name.name;
+  }
+  signature += ")";
+  std::vector<Type> errors(callee.resultTypes.size(), Type::error());
+  call.function = &callee;
+  if (!bindArguments(call, names, std::vector<bool>(names.size(), true),
+                     signature))
+    return errors;
+
+  // Bind the callee's dimension names to the caller's dimensions.
+  std::map<std::string, std::pair<Dim, std::string>> dims;
+  bool ok = callee.signatureValid;
+  for (size_t i = 0; i < call.bound.size(); ++i) {
+    Expr &arg = *call.bound[i];
+    Type actual = checkExpr(arg);
+    if (!callee.signatureValid || actual.isError()) {
+      ok = false;
+      continue;
+    }
+    const Type &expected = callee.argTypes[i];
+    std::string argName = callee.args[i].name.name;
+    std::string context = concat("argument '", argName, "' of '",
+                                 callee.name.name, "'");
+    if (actual.isNumber()) {
+      ok &= coerce(arg, expected, context);
+      continue;
+    }
+    bool shapeOk = actual.kind == expected.kind;
+    if (shapeOk && expected.isTensor()) {
+      shapeOk = actual.elem == expected.elem && actual.rank() == expected.rank();
+      for (size_t d = 0; shapeOk && d < expected.rank(); ++d) {
+        const Dim &want = expected.dims[d];
+        const Dim &have = actual.dims[d];
+        if (want.isStatic()) {
+          shapeOk = compatible(want, have);
+          continue;
+        }
+        auto [it, inserted] = dims.emplace(want.name, std::make_pair(have, argName));
+        if (inserted)
+          continue;
+        if (!compatible(it->second.first, have)) {
+          diags_.error(arg.loc,
+                       concat("dimension ", want.name, " of '",
+                              callee.name.name, "' is ",
+                              toString(it->second.first), " for argument '",
+                              it->second.second, "' but ", toString(have),
+                              " for argument '", argName, "'"));
+          ok = false;
+          shapeOk = true; // reported
+          break;
+        }
+        if (it->second.first.isUnknown())
+          it->second.first = have;
+      }
+    }
+    if (!shapeOk) {
+      diags_.error(arg.loc, concat(context, " must be ", toString(expected),
+                                   ", got ", toString(actual)));
+      ok = false;
+    }
+  }
+  if (!ok)
+    return errors;
+  std::vector<Type> results;
+  for (Type type : callee.resultTypes) {
+    for (Dim &dim : type.dims)
+      if (dim.isNamed()) {
+        auto it = dims.find(dim.name);
+        dim = it == dims.end() ? Dim::unknown() : it->second.first;
+      }
+    results.push_back(std::move(type));
+  }
+  call.results = results;
+  return results;
+}
