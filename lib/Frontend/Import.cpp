@@ -555,12 +555,23 @@ mlir::Value Importer::emitOp(const CallExpr &call,
     break;
   }
   case OpKind::SwapRatio:
-    op = syna_ir::SwapRatioOp::create(builder_, at, type, in[0], in[1], in[2]);
+  case OpKind::LogSwapRatio: {
+    // Elementwise ops: splat scalar operands to the operands' shape.
+    mlir::Value full;
+    for (size_t i = 0; i < 3; ++i)
+      if (llvm::cast<mlir::RankedTensorType>(in[i].getType()).getRank() != 0)
+        full = full ? full : in[i];
+    if (full)
+      for (size_t i = 0; i < 3; ++i)
+        in[i] = splatScalar(in[i], full, at);
+    if (call.op->kind == OpKind::SwapRatio)
+      op = syna_ir::SwapRatioOp::create(builder_, at, type, in[0], in[1],
+                                        in[2]);
+    else
+      op = syna_ir::LogSwapRatioOp::create(builder_, at, type, in[0], in[1],
+                                           in[2]);
     break;
-  case OpKind::LogSwapRatio:
-    op = syna_ir::LogSwapRatioOp::create(builder_, at, type, in[0], in[1],
-                                         in[2]);
-    break;
+  }
   case OpKind::Dense:
     op = syna_ir::DenseOp::create(builder_, at, type, in[0], in[1], in[2]);
     break;

@@ -89,7 +89,9 @@ private:
   void skipTrivia();
   void lexNumber(Token &token);
   void lexString(Token &token);
-  void badCharacter();
+  /// Returns true for a valid non-ASCII character, which the caller lexes
+  /// as part of an identifier to avoid follow-on errors.
+  bool badCharacter();
 
   std::string_view text_;
   DiagnosticEngine &diags_;
@@ -116,7 +118,7 @@ void Lexer::skipTrivia() {
 
 /// Reports a byte that cannot start a token and skips it, or the whole
 /// UTF-8 sequence it starts.
-void Lexer::badCharacter() {
+bool Lexer::badCharacter() {
   Loc loc = here();
   auto byte = static_cast<unsigned char>(peek());
   unsigned length = 0;
@@ -152,7 +154,7 @@ void Lexer::badCharacter() {
                              "'; identifiers are ASCII"));
     for (unsigned i = 0; i < length; ++i)
       advance();
-    return;
+    return true;
   }
   if (byte < 0x80) {
     std::snprintf(hex, sizeof hex, "U+%04X", byte);
@@ -162,6 +164,7 @@ void Lexer::badCharacter() {
     diags_.error(loc, concat("invalid UTF-8 byte ", hex));
   }
   advance();
+  return false;
 }
 
 void Lexer::lexNumber(Token &token) {
@@ -267,6 +270,7 @@ void Lexer::lexString(Token &token) {
       break;
     }
     char c = peek();
+    Loc charLoc = here();
     advance();
     if (c == '"')
       break;
@@ -278,7 +282,7 @@ void Lexer::lexString(Token &token) {
       case 'n': token.stringValue += '\n'; break;
       case 't': token.stringValue += '\t'; break;
       default:
-        diags_.error(here(), "unknown escape; use \\\", \\\\, \\n or \\t");
+        diags_.error(charLoc, "unknown escape; use \\\", \\\\, \\n or \\t");
         if (escaped == '\n' || atEnd())
           continue;
       }
@@ -286,7 +290,7 @@ void Lexer::lexString(Token &token) {
       continue;
     }
     if (static_cast<unsigned char>(c) < 0x20 && c != '\t')
-      diags_.error(here(), "control character in a string");
+      diags_.error(charLoc, "control character in a string");
     token.stringValue += c;
   }
   token.kind = Tok::String;
@@ -313,8 +317,20 @@ std::vector<Token> Lexer::run() {
     char c = peek();
     size_t start = pos_;
     if (isIdentStart(c)) {
-      while (!atEnd() && isIdentChar(peek()))
-        advance();
+      bool reported = false;
+      while (!atEnd()) {
+        if (isIdentChar(peek())) {
+          advance();
+        } else if (static_cast<unsigned char>(peek()) >= 0x80) {
+          // Report the first non-ASCII character of the word only.
+          if (reported)
+            advance();
+          else
+            reported = true, badCharacter();
+        } else {
+          break;
+        }
+      }
       token.text = text_.substr(start, pos_ - start);
       token.kind = keyword(token.text);
     } else if (isDigit(c)) {
@@ -348,7 +364,16 @@ std::vector<Token> Lexer::run() {
         }
         break;
       default:
-        badCharacter();
+        if (!badCharacter())
+          continue;
+        // A non-ASCII letter, already reported: keep the rest of the word
+        // in one identifier so that the parser sees a name.
+        while (!atEnd() && (isIdentChar(peek()) ||
+                            static_cast<unsigned char>(peek()) >= 0x80))
+          advance();
+        token.kind = Tok::Ident;
+        token.text = text_.substr(start, pos_ - start);
+        tokens.push_back(std::move(token));
         continue;
       }
       for (size_t i = 0; i < length; ++i)

@@ -581,6 +581,8 @@ ExprPtr Parser::parsePrimary() {
       diags_.error(peek().loc,
                    concat("'", token.text, "'' names the next value of a state "
                           "variable; it may only start a step equation"));
+      advance(); // so that recovery does not restart at x'
+      advance();
       return nullptr;
     }
     auto name = std::make_unique<NameExpr>(token.loc);

@@ -20,21 +20,25 @@ std::optional<int64_t> syna::frontend::checkedMul(int64_t a, int64_t b) {
   return result;
 }
 
+/// Edit distance counting a swap of neighbours as one edit (optimal string
+/// alignment), so that "unti" is one edit from "unit".
 static size_t editDistance(const std::string &a, const std::string &b) {
-  std::vector<size_t> row(b.size() + 1);
+  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1),
+      row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
+    previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t next = std::min({row[j] + 1, row[j - 1] + 1,
-                              diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = row[j];
-      row[j] = next;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1,
+                         previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
     }
+    before.swap(previous);
+    previous.swap(row);
   }
-  return row[b.size()];
+  return previous[b.size()];
 }
 
 std::optional<std::string>
@@ -428,7 +432,8 @@ void Sema::checkBody(FunctionDecl &function) {
                           "' has no state variables; declare them with "
                           "'state x : f32[16] = 0.5'"));
     for (const StateStmt *state : function.states)
-      if (state->binding && !updates.count(state->binding))
+      if (state->binding && !state->binding->type.isError() &&
+          !updates.count(state->binding))
         diags_.error(state->name.loc,
                      concat("state '", state->name.name,
                             "' has no step equation; add ", state->name.name,

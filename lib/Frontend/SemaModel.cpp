@@ -86,8 +86,11 @@ std::string kindList(const std::vector<KindRule> &rules) {
   return out;
 }
 
+/// "lie in [0, 1)", or "be > 0" for a range without a useful upper bound.
 std::string range(const FieldRule &rule) {
-  return concat(rule.lowOpen ? "(" : "[", rule.low, ", ", rule.high,
+  if (rule.high >= 9.0e15)
+    return concat("be ", rule.lowOpen ? "> " : ">= ", rule.low);
+  return concat("lie in ", rule.lowOpen ? "(" : "[", rule.low, ", ", rule.high,
                 rule.highOpen ? ")" : "]");
 }
 
@@ -150,8 +153,7 @@ std::optional<SpecValue> SpecDecoder::value(Expr &expr, const FieldRule &rule,
   bool below = rule.lowOpen ? !(v > rule.low) : !(v >= rule.low);
   bool above = rule.highOpen ? !(v < rule.high) : !(v <= rule.high);
   if (below || above || (rule.type == K::Int && std::fabs(v) > 9.0e15)) {
-    diags.error(expr.loc, concat(context, " must lie in ", range(rule),
-                                 ", got ", v));
+    diags.error(expr.loc, concat(context, " must ", range(rule), ", got ", v));
     return std::nullopt;
   }
   result.floatValue = v;

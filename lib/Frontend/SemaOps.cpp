@@ -302,8 +302,14 @@ bool OpChecker::hasRank(size_t i, std::initializer_list<size_t> ranks) {
     if (types_[i].rank() == rank)
       return true;
   std::string expected;
-  for (size_t rank : ranks)
-    expected += concat(expected.empty() ? "" : " or ", rank);
+  size_t index = 0;
+  for (size_t rank : ranks) {
+    const char *separator = index == 0                  ? ""
+                            : index + 1 == ranks.size() ? " or "
+                                                        : ", ";
+    expected += concat(separator, rank);
+    ++index;
+  }
   fail(locOf(i), concat(argName(i), " must have rank ", expected, ", got ",
                         toString(types_[i])));
   return false;
@@ -478,10 +484,27 @@ std::vector<Type> OpChecker::infer() {
   case OpKind::SwapRatio:
   case OpKind::LogSwapRatio: {
     checkBeta(2, op_.kind == OpKind::LogSwapRatio);
-    auto shape = broadcast({0, 1, 2});
-    if (!shape)
-      return {};
-    return {tensor(*shape)};
+    // These ops are Elementwise in the dialect: operands of one shape. A
+    // scalar operand is splat to that shape by the importer.
+    std::optional<std::vector<Dim>> shape;
+    for (size_t i = 0; i < 3; ++i) {
+      if (t[i].rank() == 0)
+        continue;
+      if (!shape) {
+        shape = t[i].dims;
+        continue;
+      }
+      Type merged = tensor(*shape);
+      if (!compatible(merged, t[i])) {
+        fail(locOf(i), concat("operands of '", op_.name,
+                              "' must have one shape (or be scalars), got ",
+                              toString(merged), " and ", toString(t[i])));
+        return {};
+      }
+      for (size_t d = 0; d < shape->size(); ++d)
+        (*shape)[d] = merge((*shape)[d], t[i].dims[d]);
+    }
+    return {tensor(shape ? *shape : std::vector<Dim>{})};
   }
 
   case OpKind::SynapseDense: {
@@ -555,13 +578,17 @@ std::vector<Type> OpChecker::infer() {
       return {};
     const Type &x = t[0], &w = t[1];
     for (int64_t stride : attrs.strides)
-      if (stride < 1 || stride > kMaxDimSize)
+      if (stride < 1 || stride > kMaxDimSize) {
         fail(locOf(3), concat("strides of 'conv2d' must lie in [1, ",
                               kMaxDimSize, "], got ", stride));
+        break;
+      }
     for (int64_t pad : attrs.padding)
-      if (pad < 0 || pad > kMaxDimSize)
+      if (pad < 0 || pad > kMaxDimSize) {
         fail(locOf(4), concat("padding of 'conv2d' must lie in [0, ",
                               kMaxDimSize, "], got ", pad));
+        break;
+      }
     if (!ok_)
       return {};
     if (!compatible(x.dims[1], w.dims[1])) {
@@ -586,13 +613,17 @@ std::vector<Type> OpChecker::infer() {
     const std::vector<int64_t> &strides =
         attrs.hasStrides ? attrs.strides : attrs.kernel;
     for (int64_t k : attrs.kernel)
-      if (k < 1 || k > kMaxDimSize)
+      if (k < 1 || k > kMaxDimSize) {
         fail(locOf(1), concat("kernel of 'max_pool2d' must lie in [1, ",
                               kMaxDimSize, "], got ", k));
-    for (int64_t stride : strides)
-      if (stride < 1 || stride > kMaxDimSize)
+        break;
+      }
+    for (int64_t stride : attrs.hasStrides ? strides : std::vector<int64_t>())
+      if (stride < 1 || stride > kMaxDimSize) {
         fail(locOf(2), concat("strides of 'max_pool2d' must lie in [1, ",
                               kMaxDimSize, "], got ", stride));
+        break;
+      }
     if (!ok_)
       return {};
     auto shape = window(t[0], t[0].dims[1], Dim::fixed(attrs.kernel[0]),

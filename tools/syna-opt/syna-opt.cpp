@@ -44,8 +44,10 @@ static mlir::LogicalResult runOnSynaFile(int argc, char **argv,
     llvm::errs() << errorMessage << "\n";
     return mlir::failure();
   }
-  syna::frontend::SourceFile file(inputFilename.str(),
-                                  input->getBuffer().str());
+  // Name stdin as compilers do, in diagnostics and in locations.
+  syna::frontend::SourceFile file(
+      inputFilename == "-" ? "<stdin>" : inputFilename.str(),
+      input->getBuffer().str());
 
   std::string printed;
   {

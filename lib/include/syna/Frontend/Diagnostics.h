@@ -80,6 +80,7 @@ public:
 
 private:
   void add(Severity severity, Loc loc, std::string message);
+  void printOne(std::ostream &os, const Diagnostic &diag) const;
 
   const SourceFile &file_;
   unsigned errorLimit_;
