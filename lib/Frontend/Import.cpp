@@ -66,6 +66,8 @@ private:
   mlir::OpBuilder builder_;
   mlir::StringAttr fileName_;
   std::map<const Binding *, mlir::Value> values_;
+  /// Set when an internal error was reported: the module is not returned.
+  bool failed_ = false;
 };
 
 mlir::Type Importer::mlirType(const Type &type) {
@@ -97,6 +99,8 @@ mlir::OwningOpRef<mlir::ModuleOp> Importer::run(const Module &module) {
     else if (auto *model = dynamic_cast<const ModelDecl *>(decl.get()))
       (*result)->setAttr("syna.model", importModelSpec(*model, context_));
   }
+  if (failed_)
+    return nullptr;
   return result;
 }
 
@@ -109,11 +113,16 @@ void Importer::importParam(const ParamDecl &param) {
       syna_ir::symbolizeInitKind(param.init.name);
   std::optional<syna_ir::Domain> domain =
       syna_ir::symbolizeDomain(param.domainName);
-  // Sema accepts exactly the dialect's spellings; anything else is our bug
-  // and fails verification below instead of crashing here.
-  auto init = syna_ir::InitializerAttr::get(
-      &context_, kind.value_or(syna_ir::InitKind::Zeros),
-      builder_.getDenseF64ArrayAttr(param.initValues));
+  // Sema accepts exactly the dialect's spellings and argument rules; anything
+  // else is our bug, reported as an internal error instead of a crash.
+  mlir::DenseF64ArrayAttr args = builder_.getDenseF64ArrayAttr(param.initValues);
+  auto emitError = [&] {
+    failed_ = true;
+    return mlir::emitError(loc(param.init.loc), "internal error: ");
+  };
+  if (!kind || failed(syna_ir::InitializerAttr::verify(emitError, *kind, args)))
+    return;
+  auto init = syna_ir::InitializerAttr::get(&context_, *kind, args);
   auto op = syna_ir::ParamOp::create(
       builder_, loc(param.name.loc), param.name.name,
       llvm::cast<mlir::RankedTensorType>(mlirType(param.resolved)), init,
@@ -412,6 +421,7 @@ mlir::Value Importer::emit(const Expr &expr) {
 }
 
 mlir::Value Importer::placeholder(Loc at) {
+  failed_ = true;
   mlir::emitError(loc(at), "internal error: cannot import this expression");
   auto type = mlir::RankedTensorType::get({}, builder_.getF32Type());
   return mlir::arith::ConstantOp::create(
@@ -672,7 +682,7 @@ syna::frontend::importSynaFile(const SourceFile &file,
   mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, errs);
   mlir::OwningOpRef<mlir::ModuleOp> result =
       importModule(*module, file, context);
-  if (failed(mlir::verify(*result))) {
+  if (!result || failed(mlir::verify(*result))) {
     errs << file.name()
          << ": error: internal error: the module imported from this file does "
             "not verify; this is a bug in the syna front end\n";

@@ -303,6 +303,12 @@ DeclPtr Parser::parseFunction() {
       }
       if (!expect(Tok::RParen, "to close the result types"))
         return nullptr;
+      if (function->results.empty()) {
+        diags_.error(function->name.loc,
+                     concat("graph '", function->name.name,
+                            "' must return at least one value"));
+        return nullptr;
+      }
     } else {
       TypeSyntax type;
       if (!parseType(type))

@@ -72,12 +72,14 @@ static std::string plural(size_t count, const char *word) {
 
 bool Sema::run() {
   collectGlobals();
-  for (DeclPtr &decl : module_.decls)
-    if (auto *param = dynamic_cast<ParamDecl *>(decl.get()))
-      checkParam(*param);
+  // Signatures first: any expression, even a parameter's initializer, may
+  // call a graph, and a call needs the callee's types.
   for (DeclPtr &decl : module_.decls)
     if (auto *function = dynamic_cast<FunctionDecl *>(decl.get()))
       checkSignature(*function);
+  for (DeclPtr &decl : module_.decls)
+    if (auto *param = dynamic_cast<ParamDecl *>(decl.get()))
+      checkParam(*param);
   for (DeclPtr &decl : module_.decls) {
     if (diags_.shouldStop())
       return false;

@@ -44,10 +44,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   });
   mlir::OwningOpRef<mlir::ModuleOp> imported =
       importModule(*module, file, context);
-  if (failed(mlir::verify(*imported))) {
+  if (!imported || failed(mlir::verify(*imported))) {
     llvm::errs() << "accepted by Sema but does not verify:\n"
-                 << messages << "\n"
-                 << *imported << "\n";
+                 << messages << "\n";
+    if (imported)
+      llvm::errs() << *imported << "\n";
     std::abort();
   }
   std::string printed;

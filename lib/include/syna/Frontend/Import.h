@@ -35,7 +35,9 @@ namespace syna::frontend {
 /// The dialects that imported modules use.
 void registerImportDialects(mlir::DialectRegistry &registry);
 
-/// Builds the module of a checked syntax tree. Does not verify it.
+/// Builds the module of a checked syntax tree. Does not verify it. Returns
+/// null after reporting an internal error through the context's handler
+/// (a tree the checks should not have accepted).
 mlir::OwningOpRef<mlir::ModuleOp> importModule(const Module &module,
                                                const SourceFile &file,
                                                mlir::MLIRContext &context);
