@@ -26,3 +26,12 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.syna_tools_dir, config.llvm_tools_dir]
 tools = ["syna-opt", "syna-fuzz-replay", ToolSubst("mlir-tblgen", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# In sanitizer builds a report must fail the test even under `not`, which
+# accepts any non-zero exit: make the sanitizers abort instead.
+for var, value in [
+    ("ASAN_OPTIONS", "abort_on_error=1"),
+    ("UBSAN_OPTIONS", "halt_on_error=1:abort_on_error=1:print_stacktrace=1"),
+]:
+    existing = config.environment.get(var)
+    config.environment[var] = existing + ":" + value if existing else value

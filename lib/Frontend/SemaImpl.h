@@ -1,6 +1,7 @@
 //===- SemaImpl.h - the semantic checker's internals ------------*- C++ -*-===//
 //
-// Shared by Sema.cpp (names, declarations, graphs, circuits, expressions),
+// Shared by Sema.cpp (declarations, graphs, circuits), SemaExpr.cpp (names,
+// values, arithmetic, calls),
 // SemaOps.cpp (the built-in ops' argument and shape rules) and
 // SemaModel.cpp (the training setup).
 //
@@ -52,7 +53,7 @@ private:
                          unsigned index);
 
   //===--------------------------------------------------------------------===//
-  // Expressions (Sema.cpp)
+  // Expressions (SemaExpr.cpp)
   //===--------------------------------------------------------------------===//
 
   /// The type of an expression used as one value.
