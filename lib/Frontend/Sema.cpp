@@ -345,6 +345,7 @@ void Sema::checkSignature(FunctionDecl &function) {
       if (stmt->kind != StmtKind::State)
         continue;
       auto &state = static_cast<StateStmt &>(*stmt);
+      state.index = function.states.size();
       function.states.push_back(&state);
       Type type = Type::error();
       if (!state.hasType) {
@@ -496,10 +497,8 @@ void Sema::checkCircuitStmt(
     if (pastStates)
       diags_.error(stmt.loc, "state declarations must come before lets and "
                              "step equations");
-    // checkSignature collected the states in order.
-    size_t index = 0;
-    while (index < function.states.size() && function.states[index] != &state)
-      ++index;
+    // checkSignature numbered the states and resolved their types.
+    size_t index = state.index;
     const Type &type = function.resultTypes[index];
     std::string context = concat("the initial value of state '",
                                  state.name.name, "'");

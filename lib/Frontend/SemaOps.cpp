@@ -120,6 +120,22 @@ std::vector<Type> OpChecker::run() {
   std::vector<Type> results = infer();
   if (!ok_ || results.size() != op_.numResults)
     return errors;
+  // Large strides and padding can inflate a window's output: keep results
+  // within the limits of written types.
+  for (const Type &result : results) {
+    int64_t elements = 1;
+    for (const Dim &dim : result.dims) {
+      std::optional<int64_t> product =
+          dim.isStatic() ? checkedMul(elements, dim.size) : elements;
+      if (dim.size > kMaxDimSize || !product || *product > (int64_t{1} << 48)) {
+        fail(call_.callee.loc, concat("the result of '", op_.name, "', ",
+                                      toString(result),
+                                      ", would have too many elements"));
+        return errors;
+      }
+      elements = *product;
+    }
+  }
   call_.results = results;
   return results;
 }

@@ -190,6 +190,7 @@ struct StateStmt : Stmt {
   bool hasType = false;
   TypeSyntax type;
   ExprPtr init;
+  size_t index = 0;                 // set by Sema: position among the states
   const Binding *binding = nullptr; // set by Sema
 };
 
