@@ -24,7 +24,7 @@ config.environment["FILECHECK_OPTS"] = "-enable-var-scope --allow-unused-prefixe
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.syna_tools_dir, config.llvm_tools_dir]
-tools = ["syna-opt", ToolSubst("mlir-tblgen", unresolved="ignore")]
+tools = ["syna-opt", "syna-fuzz-replay", ToolSubst("mlir-tblgen", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # syna-run, and a Python with NumPy for the float64 references of the
@@ -54,3 +54,11 @@ if _py:
 else:
     config.substitutions.append(("%python", "python3"))
 config.substitutions.append(("%syna_run", os.path.join(config.syna_tools_dir, "syna-run")))
+# In sanitizer builds a report must fail the test even under `not`, which
+# accepts any non-zero exit: make the sanitizers abort instead.
+for var, value in [
+    ("ASAN_OPTIONS", "abort_on_error=1"),
+    ("UBSAN_OPTIONS", "halt_on_error=1:abort_on_error=1:print_stacktrace=1"),
+]:
+    existing = config.environment.get(var)
+    config.environment[var] = existing + ":" + value if existing else value

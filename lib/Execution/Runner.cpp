@@ -7,12 +7,13 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
+#include "syna/Frontend/Import.h"
 #include "syna/Transforms/Passes.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Format.h"
@@ -39,30 +40,17 @@ static llvm::Error err(const llvm::Twine &msg) {
 // Loading
 //===----------------------------------------------------------------------===//
 
-static llvm::StringMap<ModuleImporter> &importers() {
-  static llvm::StringMap<ModuleImporter> map;
-  return map;
-}
-
-void registerModuleImporter(llvm::StringRef extension,
-                                  ModuleImporter importer) {
-  importers()[extension] = std::move(importer);
-}
-
-OwningOpRef<ModuleOp> loadModule(llvm::StringRef path,
-                                       MLIRContext &context) {
-  size_t dot = path.rfind('.');
-  llvm::StringRef ext = dot == llvm::StringRef::npos ? "" : path.substr(dot);
-  if (ext == ".mlir" || ext == ".mlirbc")
+OwningOpRef<ModuleOp> loadModule(llvm::StringRef path, MLIRContext &context) {
+  if (!path.ends_with(".syna"))
     return parseSourceFile<ModuleOp>(path, &context);
-  auto it = importers().find(ext);
-  if (it != importers().end())
-    return it->second(path, context);
-  emitError(UnknownLoc::get(&context))
-      << "cannot load '" << path << "': no importer for '" << ext
-      << "' files (syna-run reads .mlir; the .syna front end registers "
-         "itself with registerModuleImporter)";
-  return nullptr;
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> input = mlir::openInputFile(path, &error);
+  if (!input) {
+    emitError(UnknownLoc::get(&context)) << error;
+    return nullptr;
+  }
+  frontend::SourceFile file(path.str(), input->getBuffer().str());
+  return frontend::importSynaFile(file, context, llvm::errs());
 }
 
 //===----------------------------------------------------------------------===//

@@ -31,7 +31,7 @@
 // NOFILE: syna-run: error: input 0 ('{{.*}}missing.npy'): cannot read '{{.*}}missing.npy': No such file or directory
 // RUN: printf 'graph g {}' > %t.syna
 // RUN: not syna-run run %t.syna --graph g 2>&1 | FileCheck %s --check-prefix=SYNA
-// SYNA: cannot load '{{.*}}.syna': no importer for '.syna' files
+// SYNA: {{.*}}.syna:1:9: error: expected '(' to open the argument list, found '{'
 // RUN: not syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, 0.5], [0.5, 0.5]]" --param nope=%t.bad.npy 2>&1 | FileCheck %s --check-prefix=PARAM
 // PARAM: syna-run: error: --param nope={{.*}}: no syna.param @nope
 // RUN: not syna-run 2>&1 | FileCheck %s --check-prefix=NOCMD

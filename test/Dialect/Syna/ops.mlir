@@ -18,6 +18,8 @@ syna.param @o : tensor<2x2xf32> init <ones>
 syna.param @k : tensor<2x2xf32> init <kaiming_normal>
 // CHECK: syna.param @g : tensor<2x2xf32> init <xavier_uniform>
 syna.param @g : tensor<2x2xf32> init <xavier_uniform>
+// CHECK: syna.param @running_var : tensor<4xf32> init <ones> domain <positive> buffer{{$}}
+syna.param @running_var : tensor<4xf32> init <ones> domain <positive> buffer
 
 // CHECK-LABEL: func.func @params
 func.func @params() -> (tensor<4x4xf32>, tensor<4xf32>) {

@@ -14,7 +14,6 @@
 #include "mlir/Support/Timing.h"
 #include "syna/Execution/Npy.h"
 #include "llvm/Support/Error.h"
-#include <functional>
 #include <memory>
 
 namespace mlir {
@@ -26,15 +25,8 @@ class FuncOp;
 
 namespace syna {
 
-/// Builds a module from a source file; diagnostics go to the context.
-using ModuleImporter = std::function<mlir::OwningOpRef<mlir::ModuleOp>(
-    llvm::StringRef path, mlir::MLIRContext &context)>;
-
-/// Registers the importer for files ending in `extension` (e.g. ".syna").
-void registerModuleImporter(llvm::StringRef extension, ModuleImporter importer);
-
-/// Loads `path`: `.mlir` (and `.mlirbc`) are parsed, other extensions go to
-/// their registered importer. Returns null after reporting an error.
+/// Loads `path`: `.syna` files through the front end, anything else as MLIR
+/// (text or bytecode). Returns null after reporting an error.
 mlir::OwningOpRef<mlir::ModuleOp> loadModule(llvm::StringRef path,
                                              mlir::MLIRContext &context);
 

@@ -474,6 +474,10 @@ def Syna_ParamOp : Syna_Op<"param", [Symbol]> {
     example, `β = sigmoid(θ)` stays in (0, 1) under any update. The shape
     must be static.
 
+    A `buffer` is state that training updates without learning it, such as
+    batch-norm running statistics: it gets no gradient and no optimizer
+    step.
+
     ```mlir
     syna.param @beta : tensor<64x64xf32> init <uniform(-1.0, 1.0)> domain <unit>
     ```
@@ -481,9 +485,11 @@ def Syna_ParamOp : Syna_Op<"param", [Symbol]> {
   let arguments = (ins SymbolNameAttr:$sym_name,
                        TypeAttrOf<Syna_FloatTensor>:$type,
                        Syna_InitAttr:$init,
-                       DefaultValuedAttr<Syna_DomainAttr, "Domain::Real">:$domain);
+                       DefaultValuedAttr<Syna_DomainAttr, "Domain::Real">:$domain,
+                       UnitAttr:$buffer);
   let assemblyFormat = [{
-    $sym_name `:` $type `init` $init (`domain` $domain^)? attr-dict
+    $sym_name `:` $type `init` $init (`domain` $domain^)? (`buffer` $buffer^)?
+    attr-dict
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{

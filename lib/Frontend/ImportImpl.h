@@ -1,0 +1,18 @@
+//===- ImportImpl.h - the importer's internals ------------------*- C++ -*-===//
+#ifndef SYNA_LIB_FRONTEND_IMPORTIMPL_H
+#define SYNA_LIB_FRONTEND_IMPORTIMPL_H
+
+#include "syna/Frontend/AST.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/MLIRContext.h"
+
+namespace syna::frontend {
+
+/// The `syna.model` dictionary of a checked model (ImportModel.cpp).
+mlir::DictionaryAttr importModelSpec(const ModelDecl &model,
+                                     mlir::MLIRContext &context);
+
+} // namespace syna::frontend
+
+#endif // SYNA_LIB_FRONTEND_IMPORTIMPL_H

@@ -1,0 +1,72 @@
+//===- Type.cpp - the types the semantic checks reason about --------------===//
+#include "syna/Frontend/Type.h"
+
+#include "syna/Frontend/Diagnostics.h"
+
+using namespace syna::frontend;
+
+const char *syna::frontend::spell(Elem elem) {
+  switch (elem) {
+  case Elem::F32: return "f32";
+  case Elem::F64: return "f64";
+  case Elem::I32: return "i32";
+  case Elem::I64: return "i64";
+  }
+  return "?";
+}
+
+std::optional<Elem> syna::frontend::parseElem(const std::string &word) {
+  for (Elem elem : {Elem::F32, Elem::F64, Elem::I32, Elem::I64})
+    if (word == spell(elem))
+      return elem;
+  return std::nullopt;
+}
+
+bool syna::frontend::compatible(const Dim &a, const Dim &b) {
+  if (a.isUnknown() || b.isUnknown())
+    return true;
+  return a == b;
+}
+
+bool Type::hasStaticShape() const {
+  for (const Dim &dim : dims)
+    if (!dim.isStatic())
+      return false;
+  return true;
+}
+
+bool syna::frontend::compatible(const Type &a, const Type &b) {
+  if (a.kind != b.kind)
+    return false;
+  if (a.kind != Type::Tensor)
+    return true;
+  if (a.elem != b.elem || a.rank() != b.rank())
+    return false;
+  for (size_t i = 0; i < a.rank(); ++i)
+    if (!compatible(a.dims[i], b.dims[i]))
+      return false;
+  return true;
+}
+
+std::string syna::frontend::toString(const Dim &dim) {
+  if (dim.isStatic())
+    return std::to_string(dim.size);
+  return dim.isNamed() ? dim.name : "?";
+}
+
+std::string syna::frontend::shapeString(const std::vector<Dim> &dims) {
+  std::string out = "[";
+  for (size_t i = 0; i < dims.size(); ++i)
+    out += (i ? ", " : "") + toString(dims[i]);
+  return out + "]";
+}
+
+std::string syna::frontend::toString(const Type &type) {
+  switch (type.kind) {
+  case Type::Error: return "<error>";
+  case Type::Key: return "i64";
+  case Type::Number: return concat("the number ", type.number);
+  case Type::Tensor: return spell(type.elem) + shapeString(type.dims);
+  }
+  return "?";
+}
