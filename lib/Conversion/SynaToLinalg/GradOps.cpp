@@ -680,10 +680,6 @@ struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
 // Batch normalisation and loss
 //===----------------------------------------------------------------------===//
 
-AffineMap channelAxisMap(MLIRContext *ctx, int64_t rank) {
-  return AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx);
-}
-
 struct BatchNormGradLowering : OpConversionPattern<ms::BatchNormGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -700,7 +696,7 @@ struct BatchNormGradLowering : OpConversionPattern<ms::BatchNormGradOp> {
     bool training = op.getTraining();
     SmallVector<Value> vecDyn = dynamicSizes(rewriter, loc, vecType, {scale});
     AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
-    AffineMap ch = channelAxisMap(ctx, rank);
+    AffineMap ch = channelMap(ctx, rank);
     SmallVector<IteratorType> red(rank, IteratorType::reduction);
     red[1] = IteratorType::parallel;
     // N = elements per channel.

@@ -78,6 +78,11 @@ using ScalarFn = function_ref<Value(const Scalar &, ValueRange)>;
 
 /// Indexing map that reads `operand` broadcast (NumPy rules) into a loop nest
 /// of `result`'s rank.
+/// Channel-1 broadcast of a per-channel vector into an NCHW or NC tensor.
+inline AffineMap channelMap(MLIRContext *ctx, int64_t rank) {
+  return AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx);
+}
+
 AffineMap broadcastMap(MLIRContext *ctx, RankedTensorType operand,
                        RankedTensorType result);
 /// Dynamic extents of `result`, read from operands that carry them.

@@ -706,11 +706,6 @@ struct DenseLowering : OpConversionPattern<ms::DenseOp> {
   }
 };
 
-/// Channel-1 broadcast of a per-channel vector into an NCHW or NC tensor.
-AffineMap channelMap(MLIRContext *ctx, int64_t rank) {
-  return AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx);
-}
-
 struct Conv2DLowering : OpConversionPattern<ms::Conv2DOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
