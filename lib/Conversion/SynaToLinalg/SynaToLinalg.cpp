@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "syna/Conversion/Passes.h"
 #include "syna/Conversion/ParamInit.h"
+#include "LoweringUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -31,63 +32,7 @@ using namespace mlir;
 namespace ms = mlir::syna;
 using utils::IteratorType;
 
-namespace {
-
-//===----------------------------------------------------------------------===//
-// Scalar helpers
-//===----------------------------------------------------------------------===//
-
-struct Scalar {
-  OpBuilder &b;
-  Location loc;
-  Type type;
-
-  Value c(double v) const {
-    return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, v));
-  }
-  Value add(Value x, Value y) const { return arith::AddFOp::create(b, loc, x, y); }
-  Value sub(Value x, Value y) const { return arith::SubFOp::create(b, loc, x, y); }
-  Value mul(Value x, Value y) const { return arith::MulFOp::create(b, loc, x, y); }
-  Value div(Value x, Value y) const { return arith::DivFOp::create(b, loc, x, y); }
-  Value neg(Value x) const { return arith::NegFOp::create(b, loc, x); }
-  Value exp(Value x) const { return math::ExpOp::create(b, loc, x); }
-  Value expm1(Value x) const { return math::ExpM1Op::create(b, loc, x); }
-  Value log(Value x) const { return math::LogOp::create(b, loc, x); }
-  Value log1p(Value x) const { return math::Log1pOp::create(b, loc, x); }
-  Value absf(Value x) const { return math::AbsFOp::create(b, loc, x); }
-  Value sqrt(Value x) const { return math::SqrtOp::create(b, loc, x); }
-  Value max(Value x, Value y) const { return arith::MaximumFOp::create(b, loc, x, y); }
-  Value cmp(arith::CmpFPredicate p, Value x, Value y) const {
-    return arith::CmpFOp::create(b, loc, p, x, y);
-  }
-  Value select(Value c, Value x, Value y) const {
-    return arith::SelectOp::create(b, loc, c, x, y);
-  }
-
-  /// G(u) = −log(1 − e^{−u}) in its two stable branches.
-  Value conjugate(Value u) const {
-    Value small = neg(log(neg(expm1(neg(u)))));
-    Value large = neg(log1p(neg(exp(neg(u)))));
-    return select(cmp(arith::CmpFPredicate::OLE, u, c(M_LN2)), small, large);
-  }
-  Value sigmoid(Value x) const {
-    Value e = exp(neg(absf(x)));
-    Value onePlus = add(c(1.0), e);
-    return select(cmp(arith::CmpFPredicate::OGE, x, c(0.0)), div(c(1.0), onePlus),
-                  div(e, onePlus));
-  }
-  /// softplus(x) = max(x, 0) + log1p(e^{−|x|}), stable for any x.
-  Value softplus(Value x) const {
-    return add(max(x, c(0.0)), log1p(exp(neg(absf(x)))));
-  }
-  /// α·x·(1 − β·y)
-  Value synapse(Value x, Value y, Value beta, Value alpha) const {
-    Value v = mul(x, sub(c(1.0), mul(beta, y)));
-    return alpha ? mul(alpha, v) : v;
-  }
-};
-
-RankedTensorType tensorType(Value v) { return cast<RankedTensorType>(v.getType()); }
+namespace syna::lowering {
 
 //===----------------------------------------------------------------------===//
 // Structured-op helpers
@@ -147,8 +92,6 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type,
       b.getFloatAttr(type.getElementType(), value));
   return linalg::FillOp::create(b, loc, c, init).getResult(0);
 }
-
-using ScalarFn = function_ref<Value(const Scalar &, ValueRange)>;
 
 /// result[i] = fn(inputs[broadcast(i)]...)
 Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
@@ -320,6 +263,11 @@ Value nllLoss(OpBuilder &b, Location loc, Value logProbs, Value labels,
                        return s.div(a[0], batchF);
                      });
 }
+
+} // namespace syna::lowering
+
+namespace {
+using namespace ::syna::lowering;
 
 //===----------------------------------------------------------------------===//
 // Patterns
@@ -1224,6 +1172,7 @@ void ::syna::populateSynaToLinalgPatterns(
                SoftmaxLowering<ms::LogSoftmaxOp, true>, BatchNormLowering,
                DropoutLowering, ReshapeLowering, FlattenLowering,
                NllLossLowering, CrossEntropyLowering>(ctx);
+  ::syna::lowering::populateGradOpLoweringPatterns(patterns);
   patterns.add<ParamRefLowering>(ctx, &domains);
   patterns.add<ParamReadLowering, ParamWriteLowering>(ctx);
   patterns.add<ParamLowering>(ctx, seed);

@@ -1,0 +1,830 @@
+//===- GradOps.cpp - lower the gradient ops of syna-autodiff --------------===//
+//
+// The ops that syna-autodiff emits (SynaGradOps.td) lower like the forward
+// ops: to linalg on tensors, element-type generic, with dynamic batch
+// dimensions read by tensor.dim, so that the syna-cpu-pipeline tiles,
+// vectorises and parallelises them like the rest of the graph.
+//
+//  - synapse_dense_grad: two streamed reductions that recompute
+//    r = 1/(1 − β·x) per term (never B·n·n values): dx over loops
+//    (b, i, j) with i reduced (samples never mix), dβ over (i, b, j) with
+//    the batch reduced; dα is a batch sum divided by α.
+//  - conv2d_input_grad: a stride-1 convolution of the stride-dilated,
+//    padded adjoint with the flipped, channel-transposed weight.
+//  - conv2d_weight_grad: one reduction over (b, p, q) on the padded input.
+//  - max_pool2d_grad: per window the first maximum in row-major order
+//    (an order-independent argmax: larger value, or equal value and smaller
+//    position), then a gather-form scatter so every dx element is written
+//    once (no atomics, parallel over the batch).
+//  - flip_circuit_grad: the forward trajectory into a [T+1, state] buffer,
+//    then the reverse recurrence in an scf.for.
+//
+//===----------------------------------------------------------------------===//
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "syna/Dialect/Syna/IR/SynaOps.h"
+
+using namespace mlir;
+namespace ms = mlir::syna;
+using utils::IteratorType;
+
+namespace syna::lowering {
+namespace {
+
+AffineExpr dim(MLIRContext *ctx, unsigned d) { return getAffineDimExpr(d, ctx); }
+
+/// A tensor.cast where the static information of two types differs.
+Value castTo(OpBuilder &b, Location loc, Value v, Type type) {
+  if (v.getType() == type)
+    return v;
+  return tensor::CastOp::create(b, loc, type, v);
+}
+
+Value indexConst(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+/// Elements of dimension `d` of `v` as a float of type `elt`.
+Value extentAsFloat(OpBuilder &b, Location loc, Value v, int64_t d, Type elt) {
+  Value n = tensor::DimOp::create(b, loc, v, d);
+  Value i = arith::IndexCastOp::create(b, loc, b.getI64Type(), n);
+  return arith::SIToFPOp::create(b, loc, elt, i);
+}
+
+/// syna.reduce_to_shape: sums `input` over the dimensions that broadcasting
+/// `resultType` to it adds (leading ones, and those where the result is a
+/// static 1), into a tensor of the kept dimensions; static 1s are then put
+/// back with tensor.expand_shape.
+Value reduceToShape(OpBuilder &b, Location loc, Value input,
+                    RankedTensorType resultType) {
+  MLIRContext *ctx = b.getContext();
+  RankedTensorType in = tensorType(input);
+  if (in == resultType)
+    return input;
+  int64_t r = in.getRank(), k = resultType.getRank(), off = r - k;
+  SmallVector<int64_t> keptShape;
+  SmallVector<Value> dyn;
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<IteratorType> iters;
+  for (int64_t d = 0; d < r; ++d) {
+    int64_t m = d - off;
+    bool keep = m >= 0 && resultType.getDimSize(m) != 1;
+    iters.push_back(keep ? IteratorType::parallel : IteratorType::reduction);
+    if (!keep)
+      continue;
+    keptShape.push_back(resultType.getDimSize(m));
+    outExprs.push_back(dim(ctx, d));
+    if (resultType.isDynamicDim(m))
+      dyn.push_back(tensor::DimOp::create(b, loc, input, d));
+  }
+  auto keptType = RankedTensorType::get(keptShape, in.getElementType());
+  Value init = filled(b, loc, keptType, dyn, 0.0);
+  Value sum =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{keptType}, ValueRange{input}, ValueRange{init},
+          {AffineMap::getMultiDimIdentityMap(r, ctx),
+           AffineMap::get(r, 0, outExprs, ctx)},
+          iters,
+          [&](OpBuilder &nb, Location nl, ValueRange a) {
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, a[1], a[0]).getResult());
+          })
+          .getResult(0);
+  if (keptType == resultType)
+    return sum;
+  // Group each result dimension of static extent 1 with a kept neighbour.
+  SmallVector<ReassociationIndices> reassoc;
+  if (!keptShape.empty()) {
+    reassoc.resize(keptShape.size());
+    int64_t group = -1;
+    for (int64_t m = 0; m < k; ++m) {
+      if (resultType.getDimSize(m) != 1)
+        ++group;
+      reassoc[std::max<int64_t>(group, 0)].push_back(m);
+    }
+  }
+  return tensor::ExpandShapeOp::create(b, loc, resultType, sum, reassoc);
+}
+
+//===----------------------------------------------------------------------===//
+// Shape ops
+//===----------------------------------------------------------------------===//
+
+struct BroadcastLowering : OpConversionPattern<ms::BroadcastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::BroadcastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType type = op.getType();
+    Value input = adaptor.getInput();
+    // Extents come from `like` (only its shape is read).
+    SmallVector<Value> dyn;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        dyn.push_back(tensor::DimOp::create(rewriter, loc, adaptor.getLike(), d));
+    Value init = emptyTensor(rewriter, loc, type, dyn);
+    Value r = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{type}, ValueRange{input},
+                  ValueRange{init},
+                  {broadcastMap(ctx, tensorType(input), type),
+                   AffineMap::getMultiDimIdentityMap(type.getRank(), ctx)},
+                  SmallVector<IteratorType>(type.getRank(), IteratorType::parallel),
+                  [](OpBuilder &b, Location l, ValueRange a) {
+                    linalg::YieldOp::create(b, l, a[0]);
+                  })
+                  .getResult(0);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+struct ReduceToShapeLowering : OpConversionPattern<ms::ReduceToShapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::ReduceToShapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, reduceToShape(rewriter, op.getLoc(),
+                                         adaptor.getInput(), op.getType()));
+    return success();
+  }
+};
+
+struct TransposeLowering : OpConversionPattern<ms::TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType type = op.getType();
+    ArrayRef<int64_t> perm = op.getPermutation();
+    SmallVector<Value> dyn;
+    for (int64_t m = 0; m < type.getRank(); ++m)
+      if (type.isDynamicDim(m))
+        dyn.push_back(tensor::DimOp::create(rewriter, loc, adaptor.getInput(), perm[m]));
+    Value init = emptyTensor(rewriter, loc, type, dyn);
+    Value r = linalg::TransposeOp::create(rewriter, loc, adaptor.getInput(),
+                                          init, perm)
+                  .getResult()[0];
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Synapse tensor
+//===----------------------------------------------------------------------===//
+
+struct SynapseDenseGradLowering : OpConversionPattern<ms::SynapseDenseGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::SynapseDenseGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x = adaptor.getX(), beta = adaptor.getBeta(), alpha = adaptor.getAlpha();
+    RankedTensorType xType = tensorType(x);
+    RankedTensorType dxType = cast<RankedTensorType>(op.getDx().getType());
+    RankedTensorType dbType = cast<RankedTensorType>(op.getDbeta().getType());
+    Type elt = xType.getElementType();
+    // h = g ⊙ y
+    Value h = elementwise(rewriter, loc, xType, {adaptor.getGrad(), adaptor.getY()},
+                          [](const Scalar &s, ValueRange a) {
+                            return s.mul(a[0], a[1]);
+                          });
+    AffineExpr d0 = dim(ctx, 0), d1 = dim(ctx, 1), d2 = dim(ctx, 2);
+    // dx[b, j] = h[b, j]/x[b, j] − Σ_i h[b, i]·β[i, j]/(1 − β[i, j]·x[b, j]):
+    // loops (b, i, j), i reduced, j innermost over contiguous rows of β.
+    Value dxInit = elementwise(rewriter, loc, xType, {h, x},
+                               [](const Scalar &s, ValueRange a) {
+                                 return s.div(a[0], a[1]);
+                               });
+    Value dx = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{xType}, ValueRange{h, beta, x},
+                   ValueRange{dxInit},
+                   {AffineMap::get(3, 0, {d0, d1}, ctx),
+                    AffineMap::get(3, 0, {d1, d2}, ctx),
+                    AffineMap::get(3, 0, {d0, d2}, ctx),
+                    AffineMap::get(3, 0, {d0, d2}, ctx)},
+                   {IteratorType::parallel, IteratorType::reduction,
+                    IteratorType::parallel},
+                   [&](OpBuilder &b, Location l, ValueRange a) {
+                     Scalar s{b, l, elt};
+                     Value den = s.sub(s.c(1.0), s.mul(a[1], a[2]));
+                     Value term = s.div(s.mul(a[0], a[1]), den);
+                     linalg::YieldOp::create(b, l, s.sub(a[3], term));
+                   })
+                   .getResult(0);
+    // dβ[i, j] = −Σ_b h[b, i]·x[b, j]/(1 − β[i, j]·x[b, j]): loops (i, b, j).
+    RankedTensorType betaType = tensorType(beta);
+    Value dbInit = filled(rewriter, loc, betaType,
+                          dynamicSizes(rewriter, loc, betaType, {beta}), 0.0);
+    Value db = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{betaType}, ValueRange{h, x, beta},
+                   ValueRange{dbInit},
+                   {AffineMap::get(3, 0, {d1, d0}, ctx),
+                    AffineMap::get(3, 0, {d1, d2}, ctx),
+                    AffineMap::get(3, 0, {d0, d2}, ctx),
+                    AffineMap::get(3, 0, {d0, d2}, ctx)},
+                   {IteratorType::parallel, IteratorType::reduction,
+                    IteratorType::parallel},
+                   [&](OpBuilder &b, Location l, ValueRange a) {
+                     Scalar s{b, l, elt};
+                     Value den = s.sub(s.c(1.0), s.mul(a[2], a[1]));
+                     Value term = s.div(s.mul(a[0], a[1]), den);
+                     linalg::YieldOp::create(b, l, s.sub(a[3], term));
+                   })
+                   .getResult(0);
+    SmallVector<Value> results = {castTo(rewriter, loc, dx, dxType),
+                                  castTo(rewriter, loc, db, dbType)};
+    if (alpha) {
+      // dα[i] = Σ_b h[b, i] / α_i
+      Value sum = reduceAlong(rewriter, loc, h, 0, 0.0,
+                              [](const Scalar &s, Value e, Value acc) {
+                                return s.add(acc, e);
+                              });
+      RankedTensorType aType = tensorType(alpha);
+      Value da = elementwise(rewriter, loc, aType, {sum, alpha},
+                             [](const Scalar &s, ValueRange a) {
+                               return s.div(a[0], a[1]);
+                             });
+      results.push_back(castTo(rewriter, loc, da, op.getDalpha().getType()));
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Flip circuit
+//===----------------------------------------------------------------------===//
+
+struct FlipCircuitGradLowering : OpConversionPattern<ms::FlipCircuitGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::FlipCircuitGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x0 = adaptor.getX0();
+    Value y0 = castTo(rewriter, loc, adaptor.getY0(), x0.getType());
+    RankedTensorType state = tensorType(x0);
+    Type elt = state.getElementType();
+    int64_t rank = state.getRank();
+    int64_t steps = static_cast<int64_t>(op.getSteps());
+    SmallVector<Value> params = {adaptor.getAlpha1(), adaptor.getAlpha2(),
+                                 adaptor.getBeta1(), adaptor.getBeta2()};
+    SmallVector<Value> stateDyn = dynamicSizes(rewriter, loc, state, {x0});
+    SmallVector<OpFoldResult> stateSizes;
+    for (int64_t d = 0; d < rank; ++d)
+      stateSizes.push_back(
+          state.isDynamicDim(d)
+              ? OpFoldResult(tensor::DimOp::create(rewriter, loc, x0, d).getResult())
+              : OpFoldResult(rewriter.getIndexAttr(state.getDimSize(d))));
+    // Slice t (and, for the trajectory adjoint, component `which`) of a
+    // [T+1, (2,) state...] tensor, as offsets/sizes/strides.
+    auto sliceOf = [&](OpBuilder &b, OpFoldResult t, std::optional<int64_t> which) {
+      SmallVector<OpFoldResult> offsets = {t}, sizes = {b.getIndexAttr(1)};
+      if (which) {
+        offsets.push_back(b.getIndexAttr(*which));
+        sizes.push_back(b.getIndexAttr(1));
+      }
+      for (int64_t d = 0; d < rank; ++d) {
+        offsets.push_back(b.getIndexAttr(0));
+        sizes.push_back(stateSizes[d]);
+      }
+      SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+      return std::make_tuple(offsets, sizes, strides);
+    };
+    auto extract = [&](OpBuilder &b, Location l, Value from, OpFoldResult t,
+                       std::optional<int64_t> which) -> Value {
+      auto [o, s, st] = sliceOf(b, t, which);
+      return tensor::ExtractSliceOp::create(b, l, state, from, o, s, st);
+    };
+    auto insert = [&](OpBuilder &b, Location l, Value v, Value into,
+                      OpFoldResult t) -> Value {
+      auto [o, s, st] = sliceOf(b, t, std::nullopt);
+      return tensor::InsertSliceOp::create(b, l, v, into, o, s, st);
+    };
+
+    // Forward states x_t, y_t, t = 0 … T, each in a [T+1, state] buffer.
+    SmallVector<int64_t> trajShape = {steps + 1};
+    llvm::append_range(trajShape, state.getShape());
+    auto trajType = RankedTensorType::get(trajShape, elt);
+    Value X = emptyTensor(rewriter, loc, trajType, stateDyn);
+    Value Y = emptyTensor(rewriter, loc, trajType, stateDyn);
+    X = insert(rewriter, loc, x0, X, rewriter.getIndexAttr(0));
+    Y = insert(rewriter, loc, y0, Y, rewriter.getIndexAttr(0));
+    Value zero = indexConst(rewriter, loc, 0);
+    Value one = indexConst(rewriter, loc, 1);
+    Value ub = indexConst(rewriter, loc, steps);
+    SmallVector<AffineMap> paramMaps;
+    for (Value p : params)
+      paramMaps.push_back(broadcastMap(ctx, tensorType(p), state));
+    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
+    SmallVector<IteratorType> par(rank, IteratorType::parallel);
+    auto fwd = scf::ForOp::create(
+        rewriter, loc, zero, ub, one, ValueRange{x0, y0, X, Y},
+        [&](OpBuilder &b, Location l, Value t, ValueRange it) {
+          SmallVector<Value> ins = {it[0], it[1]};
+          llvm::append_range(ins, params);
+          SmallVector<AffineMap> maps = {id, id};
+          llvm::append_range(maps, paramMaps);
+          maps.append({id, id});
+          Value ex = emptyTensor(b, l, state, stateDyn);
+          Value ey = emptyTensor(b, l, state, stateDyn);
+          auto step = linalg::GenericOp::create(
+              b, l, TypeRange{state, state}, ins, ValueRange{ex, ey}, maps, par,
+              [&](OpBuilder &nb, Location nl, ValueRange a) {
+                Scalar s{nb, nl, elt};
+                linalg::YieldOp::create(
+                    nb, nl,
+                    ValueRange{s.synapse(a[0], a[1], a[4], a[2]),
+                               s.synapse(a[0], a[1], a[5], a[3])});
+              });
+          Value t1 = arith::AddIOp::create(b, l, t, one);
+          Value nx = step.getResult(0), ny = step.getResult(1);
+          scf::YieldOp::create(b, l,
+                               ValueRange{nx, ny, insert(b, l, nx, it[2], t1),
+                                          insert(b, l, ny, it[3], t1)});
+        });
+    X = fwd.getResult(2);
+    Y = fwd.getResult(3);
+
+    // λ_T = grad + G[T]; accumulators of the parameter adjoints per element.
+    Value G = adaptor.getGradTrajectory();
+    Value lx = castTo(rewriter, loc, adaptor.getGradX(), state);
+    Value ly = castTo(rewriter, loc, adaptor.getGradY(), state);
+    auto addInto = [&](Value a, Value bv) {
+      return elementwise(rewriter, loc, state, {a, bv},
+                         [](const Scalar &s, ValueRange v) { return s.add(v[0], v[1]); });
+    };
+    if (G) {
+      lx = addInto(lx, extract(rewriter, loc, G, rewriter.getIndexAttr(steps), 0));
+      ly = addInto(ly, extract(rewriter, loc, G, rewriter.getIndexAttr(steps), 1));
+    }
+    SmallVector<Value> iterInit = {lx, ly};
+    for (int i = 0; i < 4; ++i)
+      iterInit.push_back(filled(rewriter, loc, state, stateDyn, 0.0));
+    Value last = indexConst(rewriter, loc, steps - 1);
+    auto bwd = scf::ForOp::create(
+        rewriter, loc, zero, ub, one, iterInit,
+        [&](OpBuilder &b, Location l, Value k, ValueRange it) {
+          Value t = arith::SubIOp::create(b, l, last, k); // t = T−1 … 0
+          SmallVector<Value> ins = {it[0], it[1], extract(b, l, X, t, std::nullopt),
+                                    extract(b, l, Y, t, std::nullopt)};
+          llvm::append_range(ins, params);
+          SmallVector<AffineMap> maps = {id, id, id, id};
+          llvm::append_range(maps, paramMaps);
+          if (G) {
+            ins.push_back(extract(b, l, G, t, 0));
+            ins.push_back(extract(b, l, G, t, 1));
+            maps.append({id, id});
+          }
+          SmallVector<Value> outs = {emptyTensor(b, l, state, stateDyn),
+                                     emptyTensor(b, l, state, stateDyn)};
+          llvm::append_range(outs, it.drop_front(2));
+          maps.append(6, id);
+          auto body = linalg::GenericOp::create(
+              b, l, SmallVector<Type>(6, state), ins, outs, maps, par,
+              [&](OpBuilder &nb, Location nl, ValueRange a) {
+                Scalar s{nb, nl, elt};
+                Value lxv = a[0], lyv = a[1], x = a[2], y = a[3];
+                Value a1 = a[4], a2 = a[5], b1 = a[6], b2 = a[7];
+                unsigned o = G ? 10 : 8; // first output block argument
+                Value f1 = s.sub(s.c(1.0), s.mul(b1, y)); // 1 − β₁·y_t
+                Value f2 = s.sub(s.c(1.0), s.mul(b2, y));
+                Value nlx = s.add(s.mul(lxv, s.mul(a1, f1)), s.mul(lyv, s.mul(a2, f2)));
+                Value nly = s.neg(s.add(s.mul(lxv, s.mul(s.mul(a1, b1), x)),
+                                        s.mul(lyv, s.mul(s.mul(a2, b2), x))));
+                if (G) {
+                  nlx = s.add(a[8], nlx);
+                  nly = s.add(a[9], nly);
+                }
+                Value da1 = s.add(a[o + 2], s.mul(lxv, s.mul(x, f1)));
+                Value da2 = s.add(a[o + 3], s.mul(lyv, s.mul(x, f2)));
+                Value xy = s.mul(x, y);
+                Value db1 = s.sub(a[o + 4], s.mul(lxv, s.mul(a1, xy)));
+                Value db2 = s.sub(a[o + 5], s.mul(lyv, s.mul(a2, xy)));
+                linalg::YieldOp::create(nb, nl,
+                                        ValueRange{nlx, nly, da1, da2, db1, db2});
+              });
+          scf::YieldOp::create(b, l, body.getResults());
+        });
+    SmallVector<Value> results;
+    for (auto [i, r] : llvm::enumerate(op.getResults())) {
+      auto type = cast<RankedTensorType>(r.getType());
+      Value v = bwd.getResult(i);
+      results.push_back(i < 2 ? castTo(rewriter, loc, v, type)
+                              : reduceToShape(rewriter, loc, v, type));
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Convolution and pooling
+//===----------------------------------------------------------------------===//
+
+/// dx = conv(pad(dilate(g, s), K − 1 − p), flip(Wᵀ)) with stride 1:
+/// dx[i] = Σ_kh g[p]·W[kh] over p·s + kh = i + pad becomes, with
+/// a = K − 1 − kh, Σ_a gp[i + a]·W[K − 1 − a] where gp is g placed at
+/// rows K − 1 − pad + p·s of a zero tensor of H + K − 1 rows.
+struct Conv2DInputGradLowering : OpConversionPattern<ms::Conv2DInputGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::Conv2DInputGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType type = op.getType(); // B×C×H×W, H, W static
+    Value g = adaptor.getGrad(), w = adaptor.getWeight();
+    RankedTensorType gType = tensorType(g), wType = tensorType(w);
+    Type elt = type.getElementType();
+    ArrayRef<int64_t> stride = op.getStrides(), pad = op.getPadding();
+    if (wType.isDynamicDim(2) || wType.isDynamicDim(3))
+      return op.emitOpError("lowering needs a static kernel size, got ") << wType;
+    int64_t K[2] = {wType.getDimSize(2), wType.getDimSize(3)};
+    for (int i = 0; i < 2; ++i)
+      if (pad[i] > K[i] - 1)
+        return op.emitOpError("lowering supports padding <= kernel - 1, got padding ")
+               << pad[i] << " for kernel " << K[i];
+    // gp: B×O×(H + KH − 1)×(W + KW − 1), zero but for the adjoint.
+    SmallVector<int64_t> gpShape = {gType.getDimSize(0), gType.getDimSize(1),
+                                    type.getDimSize(2) + K[0] - 1,
+                                    type.getDimSize(3) + K[1] - 1};
+    auto gpType = RankedTensorType::get(gpShape, elt);
+    SmallVector<Value> gpDyn;
+    SmallVector<OpFoldResult> sizes;
+    for (int64_t d = 0; d < 4; ++d) {
+      Value e = tensor::DimOp::create(rewriter, loc, g, d);
+      if (gpType.isDynamicDim(d))
+        gpDyn.push_back(e);
+      sizes.push_back(gType.isDynamicDim(d)
+                          ? OpFoldResult(e)
+                          : OpFoldResult(rewriter.getIndexAttr(gType.getDimSize(d))));
+    }
+    Value gp = filled(rewriter, loc, gpType, gpDyn, 0.0);
+    SmallVector<OpFoldResult> offsets = {rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+                                         rewriter.getIndexAttr(K[0] - 1 - pad[0]),
+                                         rewriter.getIndexAttr(K[1] - 1 - pad[1])};
+    SmallVector<OpFoldResult> strides = {rewriter.getIndexAttr(1), rewriter.getIndexAttr(1),
+                                         rewriter.getIndexAttr(stride[0]),
+                                         rewriter.getIndexAttr(stride[1])};
+    gp = tensor::InsertSliceOp::create(rewriter, loc, g, gp, offsets, sizes, strides);
+    // Wf[c, o, a, b] = W[o, c, KH − 1 − a, KW − 1 − b]
+    auto wfType = RankedTensorType::get({wType.getDimSize(1), wType.getDimSize(0),
+                                         K[0], K[1]}, elt);
+    SmallVector<Value> wfDyn;
+    if (wfType.isDynamicDim(0))
+      wfDyn.push_back(tensor::DimOp::create(rewriter, loc, w, 1));
+    if (wfType.isDynamicDim(1))
+      wfDyn.push_back(tensor::DimOp::create(rewriter, loc, w, 0));
+    AffineMap flip = AffineMap::get(
+        4, 0, {dim(ctx, 1), dim(ctx, 0), K[0] - 1 - dim(ctx, 2), K[1] - 1 - dim(ctx, 3)},
+        ctx);
+    Value wf = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{wfType}, ValueRange{w},
+                   ValueRange{emptyTensor(rewriter, loc, wfType, wfDyn)},
+                   {flip, AffineMap::getMultiDimIdentityMap(4, ctx)},
+                   SmallVector<IteratorType>(4, IteratorType::parallel),
+                   [](OpBuilder &b, Location l, ValueRange a) {
+                     linalg::YieldOp::create(b, l, a[0]);
+                   })
+                   .getResult(0);
+    SmallVector<Value> dyn;
+    if (type.isDynamicDim(0))
+      dyn.push_back(tensor::DimOp::create(rewriter, loc, g, 0));
+    if (type.isDynamicDim(1))
+      dyn.push_back(tensor::DimOp::create(rewriter, loc, w, 1));
+    Value init = filled(rewriter, loc, type, dyn, 0.0);
+    SmallVector<NamedAttribute> attrs = {
+        rewriter.getNamedAttr("strides", rewriter.getI64TensorAttr({1, 1})),
+        rewriter.getNamedAttr("dilations", rewriter.getI64TensorAttr({1, 1}))};
+    Value r = linalg::Conv2DNchwFchwOp::create(rewriter, loc, TypeRange{type},
+                                               ValueRange{gp, wf}, ValueRange{init},
+                                               attrs)
+                  .getResult(0);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+/// dW[o, c, kh, kw] = Σ_{b, p, q} g[b, o, p, q]·xpad[b, c, p·sh + kh, q·sw + kw]
+struct Conv2DWeightGradLowering : OpConversionPattern<ms::Conv2DWeightGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::Conv2DWeightGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType type = op.getType(); // O×C×KH×KW, KH, KW static
+    Type elt = type.getElementType();
+    Value x = adaptor.getInput(), g = adaptor.getGrad();
+    ArrayRef<int64_t> stride = op.getStrides(), pad = op.getPadding();
+    if (pad[0] != 0 || pad[1] != 0) {
+      RankedTensorType xt = tensorType(x);
+      SmallVector<int64_t> shape(xt.getShape());
+      for (int i = 0; i < 2; ++i)
+        if (!xt.isDynamicDim(2 + i))
+          shape[2 + i] += 2 * pad[i];
+      SmallVector<OpFoldResult> low = {
+          rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+          rewriter.getIndexAttr(pad[0]), rewriter.getIndexAttr(pad[1])};
+      Value zero = arith::ConstantOp::create(rewriter, loc, elt,
+                                             rewriter.getFloatAttr(elt, 0.0));
+      x = tensor::PadOp::create(rewriter, loc, RankedTensorType::get(shape, elt),
+                                x, low, low, zero);
+    }
+    SmallVector<Value> dyn;
+    if (type.isDynamicDim(0))
+      dyn.push_back(tensor::DimOp::create(rewriter, loc, g, 1));
+    if (type.isDynamicDim(1))
+      dyn.push_back(tensor::DimOp::create(rewriter, loc, x, 1));
+    Value init = filled(rewriter, loc, type, dyn, 0.0);
+    // Loops (o, c, kh, kw, b, p, q).
+    auto d = [&](unsigned i) { return dim(ctx, i); };
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(7, 0, {d(4), d(0), d(5), d(6)}, ctx),
+        AffineMap::get(7, 0, {d(4), d(1), d(5) * stride[0] + d(2), d(6) * stride[1] + d(3)}, ctx),
+        AffineMap::get(7, 0, {d(0), d(1), d(2), d(3)}, ctx)};
+    SmallVector<IteratorType> iters(4, IteratorType::parallel);
+    iters.append(3, IteratorType::reduction);
+    Value r = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{type}, ValueRange{g, x}, ValueRange{init},
+                  maps, iters,
+                  [&](OpBuilder &b, Location l, ValueRange a) {
+                    Scalar s{b, l, elt};
+                    linalg::YieldOp::create(b, l, s.add(a[2], s.mul(a[0], a[1])));
+                  })
+                  .getResult(0);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::MaxPool2DGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x = adaptor.getInput(), g = adaptor.getGrad();
+    RankedTensorType type = op.getType(), gType = tensorType(g);
+    Type elt = type.getElementType();
+    Type i64 = rewriter.getI64Type();
+    ArrayRef<int64_t> kernel = op.getKernel();
+    ArrayRef<int64_t> stride = op.getEffectiveStrides();
+    auto d = [&](unsigned i) { return dim(ctx, i); };
+    Value window = tensor::EmptyOp::create(rewriter, loc, kernel, elt);
+    SmallVector<Value> gDyn = dynamicSizes(rewriter, loc, gType, {g});
+
+    // 1. Per window the position kh·KW + kw of its first maximum. The
+    // combination (larger value, or equal value and smaller position) does
+    // not depend on the order in which the reduction visits the window.
+    auto idxType = RankedTensorType::get(gType.getShape(), i64);
+    Value maxInit = filled(rewriter, loc, gType, gDyn, -INFINITY);
+    Value idxInit = linalg::FillOp::create(
+                        rewriter, loc,
+                        arith::ConstantOp::create(rewriter, loc, i64,
+                                                  rewriter.getI64IntegerAttr(kernel[0] * kernel[1])).getResult(),
+                        emptyTensor(rewriter, loc, idxType, gDyn))
+                        .getResult(0);
+    SmallVector<IteratorType> iters(4, IteratorType::parallel);
+    iters.append(2, IteratorType::reduction);
+    auto argmax = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{gType, idxType}, ValueRange{x, window},
+        ValueRange{maxInit, idxInit},
+        {AffineMap::get(6, 0, {d(0), d(1), d(2) * stride[0] + d(4), d(3) * stride[1] + d(5)}, ctx),
+         AffineMap::get(6, 0, {d(4), d(5)}, ctx),
+         AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx),
+         AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)},
+        iters, [&](OpBuilder &b, Location l, ValueRange a) {
+          Scalar s{b, l, elt};
+          Value kh = linalg::IndexOp::create(b, l, 4);
+          Value kw = linalg::IndexOp::create(b, l, 5);
+          Value pos = arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, kh, indexConst(b, l, kernel[1])), kw);
+          pos = arith::IndexCastOp::create(b, l, i64, pos);
+          Value gt = s.cmp(arith::CmpFPredicate::OGT, a[0], a[2]);
+          Value eq = s.cmp(arith::CmpFPredicate::OEQ, a[0], a[2]);
+          Value earlier = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, pos, a[3]);
+          Value take = arith::OrIOp::create(b, l, gt,
+                                            arith::AndIOp::create(b, l, eq, earlier));
+          linalg::YieldOp::create(b, l, ValueRange{s.select(take, a[0], a[2]),
+                                                   s.select(take, pos, a[3])});
+        });
+    Value idx = argmax.getResult(1);
+
+    // 2. dx[b, c, i, j] = Σ over windows (p, q) whose first maximum is (i, j)
+    // of g[b, c, p, q]: loops (b, c, i, j, kh, kw) with p·sh = i − kh.
+    SmallVector<Value> dyn = dynamicSizes(rewriter, loc, type, {x});
+    Value init = filled(rewriter, loc, type, dyn, 0.0);
+    Value oh = tensor::DimOp::create(rewriter, loc, g, 2);
+    Value ow = tensor::DimOp::create(rewriter, loc, g, 3);
+    Value r = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{type}, ValueRange{window}, ValueRange{init},
+                  {AffineMap::get(6, 0, {d(4), d(5)}, ctx),
+                   AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)},
+                  iters, [&](OpBuilder &b, Location l, ValueRange a) {
+                    Scalar s{b, l, elt};
+                    auto ix = [&](unsigned i) { return linalg::IndexOp::create(b, l, i).getResult(); };
+                    Value zero = indexConst(b, l, 0);
+                    Value kh = ix(4), kw = ix(5);
+                    // p = (i − kh)/sh when that is a window row, else invalid.
+                    auto window = [&](Value i, Value k, int64_t st, Value extent,
+                                      Value &valid) {
+                      Value diff = arith::SubIOp::create(b, l, i, k);
+                      valid = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, diff, zero);
+                      Value p = diff;
+                      if (st != 1) {
+                        Value stc = indexConst(b, l, st);
+                        Value rem = arith::RemSIOp::create(b, l, diff, stc);
+                        valid = arith::AndIOp::create(
+                            b, l, valid,
+                            arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, rem, zero));
+                        p = arith::DivSIOp::create(b, l, diff, stc);
+                      }
+                      valid = arith::AndIOp::create(
+                          b, l, valid,
+                          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, p, extent));
+                      return arith::SelectOp::create(b, l, valid, p, zero).getResult();
+                    };
+                    Value vp, vq;
+                    Value p = window(ix(2), kh, stride[0], oh, vp);
+                    Value q = window(ix(3), kw, stride[1], ow, vq);
+                    SmallVector<Value> at = {ix(0), ix(1), p, q};
+                    Value best = tensor::ExtractOp::create(b, l, idx, at);
+                    Value gv = tensor::ExtractOp::create(b, l, g, at);
+                    Value pos = arith::AddIOp::create(
+                        b, l, arith::MulIOp::create(b, l, kh, indexConst(b, l, kernel[1])), kw);
+                    pos = arith::IndexCastOp::create(b, l, i64, pos);
+                    Value hit = arith::AndIOp::create(
+                        b, l, arith::AndIOp::create(b, l, vp, vq),
+                        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, pos, best));
+                    linalg::YieldOp::create(b, l, s.add(a[1], s.select(hit, gv, s.c(0.0))));
+                  })
+                  .getResult(0);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Batch normalisation and loss
+//===----------------------------------------------------------------------===//
+
+AffineMap channelAxisMap(MLIRContext *ctx, int64_t rank) {
+  return AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx);
+}
+
+struct BatchNormGradLowering : OpConversionPattern<ms::BatchNormGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::BatchNormGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x = adaptor.getInput(), g = adaptor.getGrad(), scale = adaptor.getScale();
+    RankedTensorType type = tensorType(x);
+    RankedTensorType vecType = tensorType(scale);
+    Type elt = type.getElementType();
+    int64_t rank = type.getRank();
+    double eps = op.getEpsilon().convertToDouble();
+    bool training = op.getTraining();
+    SmallVector<Value> vecDyn = dynamicSizes(rewriter, loc, vecType, {scale});
+    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
+    AffineMap ch = channelAxisMap(ctx, rank);
+    SmallVector<IteratorType> red(rank, IteratorType::reduction);
+    red[1] = IteratorType::parallel;
+    // N = elements per channel.
+    Value countF;
+    {
+      Value count = indexConst(rewriter, loc, 1);
+      for (int64_t d = 0; d < rank; ++d)
+        if (d != 1)
+          count = arith::MulIOp::create(rewriter, loc, count,
+                                        tensor::DimOp::create(rewriter, loc, x, d));
+      countF = arith::SIToFPOp::create(
+          rewriter, loc, elt,
+          arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), count));
+    }
+    auto channelSum = [&](ValueRange ins, ArrayRef<AffineMap> inMaps,
+                          function_ref<Value(const Scalar &, ValueRange)> term) {
+      SmallVector<AffineMap> maps(inMaps);
+      maps.push_back(ch);
+      return linalg::GenericOp::create(
+                 rewriter, loc, TypeRange{vecType}, ins,
+                 ValueRange{filled(rewriter, loc, vecType, vecDyn, 0.0)}, maps, red,
+                 [&](OpBuilder &b, Location l, ValueRange a) {
+                   Scalar s{b, l, elt};
+                   linalg::YieldOp::create(b, l, s.add(a.back(), term(s, a.drop_back())));
+                 })
+          .getResult(0);
+    };
+    Value mean = adaptor.getRunningMean(), var = adaptor.getRunningVar();
+    if (training) {
+      // Batch statistics (biased variance), as the forward op computes them.
+      Value sum = channelSum({x}, {id}, [](const Scalar &, ValueRange a) { return a[0]; });
+      mean = elementwise(rewriter, loc, vecType, {sum},
+                         [&](const Scalar &s, ValueRange a) { return s.div(a[0], countF); });
+      Value sq = channelSum({x, mean}, {id, ch}, [](const Scalar &s, ValueRange a) {
+        Value dv = s.sub(a[0], a[1]);
+        return s.mul(dv, dv);
+      });
+      var = elementwise(rewriter, loc, vecType, {sq},
+                        [&](const Scalar &s, ValueRange a) { return s.div(a[0], countF); });
+    }
+    // dshift = Σ g, dscale = Σ g·x̂ in one pass over the input.
+    auto sums = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{vecType, vecType}, ValueRange{x, g, mean, var},
+        ValueRange{filled(rewriter, loc, vecType, vecDyn, 0.0),
+                   filled(rewriter, loc, vecType, vecDyn, 0.0)},
+        {id, id, ch, ch, ch, ch}, red, [&](OpBuilder &b, Location l, ValueRange a) {
+          Scalar s{b, l, elt};
+          Value inv = s.div(s.c(1.0), s.sqrt(s.add(a[3], s.c(eps))));
+          Value xhat = s.mul(s.sub(a[0], a[2]), inv);
+          linalg::YieldOp::create(
+              b, l, ValueRange{s.add(a[4], a[1]), s.add(a[5], s.mul(a[1], xhat))});
+        });
+    Value dshift = sums.getResult(0), dscale = sums.getResult(1);
+    Value dx = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{type},
+                   ValueRange{x, g, scale, mean, var, dshift, dscale},
+                   ValueRange{emptyTensor(rewriter, loc, type,
+                                          dynamicSizes(rewriter, loc, type, {x}))},
+                   {id, id, ch, ch, ch, ch, ch, id},
+                   SmallVector<IteratorType>(rank, IteratorType::parallel),
+                   [&](OpBuilder &b, Location l, ValueRange a) {
+                     Scalar s{b, l, elt};
+                     Value inv = s.div(s.c(1.0), s.sqrt(s.add(a[4], s.c(eps))));
+                     Value k = s.mul(a[2], inv);
+                     Value v = a[1];
+                     if (training) {
+                       Value xhat = s.mul(s.sub(a[0], a[3]), inv);
+                       v = s.sub(s.sub(v, s.div(a[5], countF)),
+                                 s.mul(xhat, s.div(a[6], countF)));
+                     }
+                     linalg::YieldOp::create(b, l, s.mul(k, v));
+                   })
+                   .getResult(0);
+    rewriter.replaceOp(op, {dx, dscale, dshift});
+    return success();
+  }
+};
+
+/// result[b, c] = −g·w where c = labels[b] (w = 1/B or 1), else 0.
+struct NllLossGradLowering : OpConversionPattern<ms::NllLossGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::NllLossGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType type = op.getType();
+    Type elt = type.getElementType();
+    Value input = adaptor.getInput(), labels = adaptor.getLabels();
+    Type labelType = tensorType(labels).getElementType();
+    Value batchF = op.getReduction() == ms::Reduction::Mean
+                       ? extentAsFloat(rewriter, loc, input, 0, elt)
+                       : Value();
+    Value init = emptyTensor(rewriter, loc, type, dynamicSizes(rewriter, loc, type, {input}));
+    Value r = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{type}, ValueRange{labels, adaptor.getGrad()},
+                  ValueRange{init},
+                  {AffineMap::get(2, 0, {dim(ctx, 0)}, ctx), AffineMap::get(2, 0, {}, ctx),
+                   AffineMap::getMultiDimIdentityMap(2, ctx)},
+                  {IteratorType::parallel, IteratorType::parallel},
+                  [&](OpBuilder &b, Location l, ValueRange a) {
+                    Scalar s{b, l, elt};
+                    Value c = linalg::IndexOp::create(b, l, 1);
+                    Value ci = arith::IndexCastOp::create(b, l, labelType, c);
+                    Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ci, a[0]);
+                    Value v = s.neg(a[1]);
+                    if (batchF)
+                      v = s.div(v, batchF);
+                    linalg::YieldOp::create(b, l, s.select(hit, v, s.c(0.0)));
+                  })
+                  .getResult(0);
+    rewriter.replaceOp(op, r);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateGradOpLoweringPatterns(RewritePatternSet &patterns) {
+  patterns.add<BroadcastLowering, ReduceToShapeLowering, TransposeLowering,
+               SynapseDenseGradLowering, FlipCircuitGradLowering,
+               Conv2DInputGradLowering, Conv2DWeightGradLowering,
+               MaxPool2DGradLowering, BatchNormGradLowering,
+               NllLossGradLowering>(patterns.getContext());
+}
+
+} // namespace syna::lowering
