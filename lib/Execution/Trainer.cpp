@@ -31,6 +31,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -436,6 +437,12 @@ static llvm::Expected<EvalResult> evaluate(Session &s,
   return r;
 }
 
+static std::string g(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 static std::string formatDuration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0)
     return "?";
@@ -530,7 +537,7 @@ int runTraining(const TrainOptions &o) {
       "model={0} file={1} graph=@{2} loss={3} optimizer={4} lr={5} "
       "schedule={6} batch={7} epochs={8} seed={9} data={10} train={11} "
       "test={12} steps_per_epoch={13} last_partial_batch=dropped",
-      mc.name, o.file, mc.graph, mc.loss, mc.optimizerText, lr, mc.scheduleKind,
+      mc.name, o.file, mc.graph, mc.loss, mc.optimizerText, g(lr), mc.scheduleKind,
       batch, epochs, seed, *dir, train->size(), test->size(), steps).str();
   std::error_code ec;
   llvm::raw_fd_ostream log(outPath("run.log"), ec,
@@ -597,7 +604,7 @@ int runTraining(const TrainOptions &o) {
             "the training loss is {0} at step {1} (epoch {2}, batch {3} of {4}, "
             "lr {5}); stopping. Lower the learning rate (--lr) or check the "
             "data; the last checkpoint is {6}",
-            loss, step, epoch + 1, b + 1, steps, epochLr,
+            loss, step, epoch + 1, b + 1, steps, g(epochLr),
             history.empty() && o.resume.empty() ? "none" : ckptPath));
       }
       lossSum += loss;
@@ -650,7 +657,7 @@ int runTraining(const TrainOptions &o) {
         "epoch {0}/{1}: train loss {2:f6}, train accuracy {3:f2}%, test loss "
         "{4:f6}, test accuracy {5:f2}% ({6}/{7}), lr {8}, {9:f0} images/s, {10:f1} s",
         epoch + 1, epochs, m.trainLoss, 100.0 * double(correct) / double(steps * batch),
-        m.testLoss, 100 * m.testAccuracy, ev->correct, ev->total, epochLr,
+        m.testLoss, 100 * m.testAccuracy, ev->correct, ev->total, g(epochLr),
         m.imagesPerSecond, trainSeconds).str();
     llvm::outs() << line << "\n";
     llvm::outs().flush();

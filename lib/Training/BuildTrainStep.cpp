@@ -240,7 +240,13 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
                     std::string(::syna::kOptPrefix) + "v_" + name};
     else if (opt.momentum > 0)
       stateNames = {std::string(::syna::kOptPrefix) + "m_" + name};
-    SmallVector<Value> ins{theta, g};
+    // θ and the optimizer state are the destinations of one linalg.generic
+    // that reads and rewrites them (read-modify-write). Destinations that
+    // the payload did not read would be canonicalized into tensor.empty,
+    // CSE'd into one value, and one-shot bufferization would then give the
+    // results a single buffer.
+    SmallVector<Value> ins{g};
+    SmallVector<Value> outs{theta};
     for (const std::string &s : stateNames) {
       if (!module.lookupSymbol(s)) {
         auto zeros = ms::InitializerAttr::get(ctx, ms::InitKind::Zeros,
@@ -249,8 +255,8 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
                                      ms::Domain::Real, /*buffer=*/true);
         (void)p;
       }
-      ins.push_back(ms::ParamReadOp::create(b, loc, type,
-                                            FlatSymbolRefAttr::get(ctx, s)));
+      outs.push_back(ms::ParamReadOp::create(b, loc, type,
+                                             FlatSymbolRefAttr::get(ctx, s)));
     }
     // Adam's bias corrections, from the step count t ≥ 1.
     Value c1, c2;
@@ -264,9 +270,6 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
       // lr_t = lr·√(1 − β2^t)/(1 − β1^t); eps_t = eps·√(1 − β2^t).
       lrP = arith::DivFOp::create(b, loc, arith::MulFOp::create(b, loc, lrP, c2), c1);
     }
-    SmallVector<Value> outs;
-    for (size_t i = 0; i < 1 + stateNames.size(); ++i)
-      outs.push_back(tensor::EmptyOp::create(b, loc, type.getShape(), pe));
     SmallVector<AffineMap> maps(ins.size() + outs.size(),
                                 b.getMultiDimIdentityMap(type.getRank()));
     SmallVector<utils::IteratorType> iters(type.getRank(),
@@ -277,7 +280,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
           auto c = [&](double v) { return scalarConst(nb, l, pe, v); };
           auto add = [&](Value p, Value q) { return arith::AddFOp::create(nb, l, p, q).getResult(); };
           auto mul = [&](Value p, Value q) { return arith::MulFOp::create(nb, l, p, q).getResult(); };
-          Value th = a[0], gr = a[1];
+          Value gr = a[0], th = a[1];
           if (opt.weightDecay > 0)
             gr = add(gr, mul(c(opt.weightDecay), th));
           SmallVector<Value> yields;
