@@ -44,8 +44,8 @@ module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path =
 // The update of θ: g' = g + wd·θ; m = μ·m + g'; θ -= lr·(g' + μ·m).
 // CHECK: %[[SR:.*]] = syna.param_read @s
 // CHECK: %[[MR:.*]] = syna.param_read @__opt_m_s
-// CHECK: linalg.generic {{.*}} ins(%[[SR]], %{{.*}}, %[[MR]] :
-// CHECK: ^bb0(%[[TH:[a-z0-9_]+]]: f32, %[[G:[a-z0-9_]+]]: f32, %[[M:[a-z0-9_]+]]: f32,
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<3xf32>) outs(%[[SR]], %[[MR]] :
+// CHECK: ^bb0(%[[G:[a-z0-9_]+]]: f32, %[[TH:[a-z0-9_]+]]: f32, %[[M:[a-z0-9_]+]]: f32):
 // CHECK: %[[WD:.*]] = arith.mulf %[[TH]], %cst
 // CHECK: %[[G2:.*]] = arith.addf %[[G]], %[[WD]]
 // CHECK: %[[MM:.*]] = arith.mulf %[[M]], %[[MU:[a-z0-9_]+]] : f32
