@@ -1,6 +1,8 @@
 //===- syna-run.cpp - JIT-compile and execute syna graphs -----------------===//
 //
 //   syna-run run FILE --graph NAME [-i INPUT]... [--output-dir DIR]
+//   syna-run gradcheck FILE --graph NAME [--seed S] [--batch B] [--rtol R]
+//                      [--atol A] [--eps H] [--samples N]
 //
 // INPUT is a .npy file or an array literal ("[[0.1, 0.2]]", "0.5"), one per
 // graph argument in order. Results are printed and, with --output-dir,
@@ -15,6 +17,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/Timing.h"
 #include "syna/Conversion/ParamInit.h"
+#include "syna/Execution/GradCheck.h"
 #include "syna/Execution/Runner.h"
 #include "syna/InitAll.h"
 #include "llvm/Support/CommandLine.h"
@@ -76,6 +79,30 @@ static cl::opt<unsigned> benchmark("benchmark",
                                    cl::init(0), cl::sub(runCmd));
 static cl::opt<bool> quiet("quiet", cl::desc("do not print results"),
                            cl::sub(runCmd));
+
+static cl::SubCommand gradcheckCmd(
+    "gradcheck", "compare a graph's input and parameter gradients (syna-autodiff) "
+                 "with central finite differences in float64");
+static cl::opt<std::string> gcFile(cl::Positional, cl::desc("<module>"),
+                                   cl::Required, cl::sub(gradcheckCmd));
+static cl::opt<std::string> gcGraph("graph", cl::desc("graph (func.func) to check"),
+                                    cl::Required, cl::sub(gradcheckCmd));
+static cl::opt<uint64_t> gcSeed("seed", cl::desc("seed of inputs, θ and result seeds"),
+                                cl::init(0), cl::sub(gradcheckCmd));
+static cl::opt<int64_t> gcBatch("batch", cl::desc("extent of dynamic dimensions"),
+                                cl::init(3), cl::sub(gradcheckCmd));
+static cl::opt<double> gcRtol("rtol", cl::desc("relative tolerance"), cl::init(1e-5),
+                              cl::sub(gradcheckCmd));
+static cl::opt<double> gcAtol("atol", cl::desc("absolute tolerance"), cl::init(1e-7),
+                              cl::sub(gradcheckCmd));
+static cl::opt<double> gcEps("eps", cl::desc("relative step h = eps·max(1, |v|)"),
+                             cl::init(1e-6), cl::sub(gradcheckCmd));
+static cl::opt<int64_t> gcSamples("samples",
+                                  cl::desc("elements checked per tensor (a seeded sample "
+                                           "when the tensor is larger)"),
+                                  cl::init(64), cl::sub(gradcheckCmd));
+static cl::opt<bool> gcNoOmp("no-omp", cl::desc("run on one thread, no OpenMP"),
+                             cl::sub(gradcheckCmd));
 
 static int fail(const llvm::Twine &msg) {
   llvm::errs() << "syna-run: error: " << msg << "\n";
@@ -217,6 +244,31 @@ static int runMain() {
   return 0;
 }
 
+static int gradcheckMain() {
+  DialectRegistry registry;
+  ::syna::registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  OwningOpRef<ModuleOp> module = ::syna::loadModule(gcFile, context);
+  if (!module)
+    return 1;
+  ::syna::GradCheckOptions options;
+  options.graph = gcGraph;
+  options.seed = gcSeed;
+  options.batch = gcBatch;
+  options.rtol = gcRtol;
+  options.atol = gcAtol;
+  options.eps = gcEps;
+  options.maxSamples = gcSamples;
+  options.compile.omp = !gcNoOmp;
+  if (gcBatch < 1 || gcSamples < 1 || !(gcEps > 0))
+    return fail("--batch and --samples must be at least 1, --eps positive");
+  auto failed = ::syna::gradCheck(*module, options, llvm::outs());
+  if (!failed)
+    return fail(llvm::toString(failed.takeError()));
+  return *failed == 0 ? 0 : 1;
+}
+
 int synaRunTrainingMain(bool &handled); // Train.cpp
 
 int main(int argc, char **argv) {
@@ -226,16 +278,19 @@ int main(int argc, char **argv) {
       argc, argv,
       "syna-run: JIT-compile and execute syna graphs and circuits\n\n"
       "  syna-run run FILE.mlir --graph NAME [-i INPUT]... [--output-dir DIR]\n"
+      "  syna-run gradcheck FILE.mlir --graph NAME [--seed S] [--batch B]\n"
       "  syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] [--seed N] "
       "[--data DIR|--dataset mnist|fashion] [--checkpoint F] [--resume F]\n"
       "  syna-run eval FILE.syna --checkpoint F [--data DIR]\n"
       "  syna-run predict FILE.syna --checkpoint F -i IMAGES.npy\n");
+  if (gradcheckCmd)
+    return gradcheckMain();
   bool handled = false;
   int rc = synaRunTrainingMain(handled);
   if (handled)
     return rc;
   if (!runCmd)
-    return fail("expected a subcommand: syna-run run|train|eval|predict FILE "
-                "... (see --help)");
+    return fail("expected a subcommand: syna-run run|gradcheck|train|eval|"
+                "predict FILE ... (see --help)");
   return runMain();
 }
