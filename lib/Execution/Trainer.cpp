@@ -447,9 +447,14 @@ static std::string formatDuration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0)
     return "?";
   int64_t s = int64_t(seconds + 0.5);
+  char buf[32];
   if (s >= 3600)
-    return llvm::formatv("{0}h{1:2}m", s / 3600, (s / 60) % 60).str();
-  return llvm::formatv("{0}:{1:$[0]2}", s / 60, s % 60).str();
+    std::snprintf(buf, sizeof buf, "%lldh%02lldm", (long long)(s / 3600),
+                  (long long)((s / 60) % 60));
+  else
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", (long long)(s / 60),
+                  (long long)(s % 60));
+  return buf;
 }
 
 //===----------------------------------------------------------------------===//

@@ -15,15 +15,23 @@ struct SplitSharedDestinationsPass
     : ::syna::impl::SynaSplitSharedDestinationsBase<
           SplitSharedDestinationsPass> {
   void runOnOperation() override {
-    getOperation().walk([](DestinationStyleOpInterface op) {
-      for (OpOperand &init : op.getDpsInitsMutable()) {
-        auto empty = init.get().getDefiningOp<tensor::EmptyOp>();
-        if (!empty || empty->hasOneUse())
-          continue;
-        OpBuilder b(op);
-        init.set(b.clone(*empty)->getResult(0));
-      }
+    // Every use of a shared tensor.empty (a destination of a linalg op, the
+    // init of a tiled loop's iter_args, ...) gets its own clone: an empty
+    // tensor has no contents, so the clones are interchangeable.
+    SmallVector<tensor::EmptyOp> shared;
+    getOperation().walk([&](tensor::EmptyOp op) {
+      if (!op->hasOneUse() && !op->use_empty())
+        shared.push_back(op);
     });
+    for (tensor::EmptyOp empty : shared) {
+      SmallVector<OpOperand *> uses;
+      for (OpOperand &use : empty->getUses())
+        uses.push_back(&use);
+      for (OpOperand *use : llvm::drop_begin(uses)) {
+        OpBuilder b(use->getOwner());
+        use->set(b.clone(*empty)->getResult(0));
+      }
+    }
   }
 };
 } // namespace

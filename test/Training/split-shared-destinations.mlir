@@ -25,3 +25,27 @@ func.func @one_use(%a: tensor<4xf32>) -> tensor<4xf32> {
   %r = linalg.copy ins(%a : tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
   return %r : tensor<4xf32>
 }
+
+// Two loops whose iter_args start from one empty tensor (as tiling leaves
+// batch-norm's two statistics): each loop gets its own.
+// CHECK-LABEL: func.func @loops
+// CHECK-DAG: %[[A:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK-DAG: %[[B:.*]] = tensor.empty() : tensor<4xf32>
+// CHECK-DAG: scf.for {{.*}} iter_args(%{{.*}} = %[[A]])
+// CHECK-DAG: scf.for {{.*}} iter_args(%{{.*}} = %[[B]])
+func.func @loops(%v: f32) -> (tensor<4xf32>, tensor<4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %e = tensor.empty() : tensor<4xf32>
+  %r1 = scf.for %i = %c0 to %c4 step %c1 iter_args(%t = %e) -> (tensor<4xf32>) {
+    %u = tensor.insert %v into %t[%i] : tensor<4xf32>
+    scf.yield %u : tensor<4xf32>
+  }
+  %r2 = scf.for %i = %c0 to %c4 step %c1 iter_args(%t = %e) -> (tensor<4xf32>) {
+    %w = arith.negf %v : f32
+    %u = tensor.insert %w into %t[%i] : tensor<4xf32>
+    scf.yield %u : tensor<4xf32>
+  }
+  return %r1, %r2 : tensor<4xf32>, tensor<4xf32>
+}

@@ -43,15 +43,16 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
 
 def SynaSplitSharedDestinations
     : Pass<"syna-split-shared-destinations", "::mlir::func::FuncOp"> {
-  let summary = "give every destination-style init its own tensor.empty";
+  let summary = "give every use of a tensor.empty its own copy";
   let description = [{
     CSE merges identical `tensor.empty` ops, so that two results of one
     multi-result op (batch-norm statistics, an optimizer update) may name the
     same empty tensor as their destinations. One-shot bufferization then
     writes both results into a single buffer (it does not treat two writes
-    of one op as a conflict). This pass, run right before bufferization,
-    replaces every use of a shared `tensor.empty` as a destination by a
-    fresh clone.
+    of one op as a conflict); tiled loops whose `iter_args` start from one
+    shared empty tensor showed the same. This pass, run right before
+    bufferization, gives every use of a shared `tensor.empty` a fresh clone
+    (inserted before the user; empty tensors have no contents).
   }];
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
