@@ -9,14 +9,19 @@ build=${SYNA_BUILD_DIR:-$root/build}
 
 # LLVM/MLIR 22.1 come from Debian 12's bookworm-security.
 packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
-          mlir-22-tools libomp-22-dev python3-numpy zlib1g-dev libgtest-dev
-          nodejs npm)
+          mlir-22-tools libomp-22-dev python3-numpy zlib1g-dev libgtest-dev)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
     grep -q "install ok installed" || missing+=("$package")
 done
+
+# Node.js and npm convert the embedded data set once; a node/npm that is
+# already on PATH (e.g. NodeSource's nodejs, which bundles npm) is kept.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]})); then
   echo "syna setup: installing ${missing[*]}"
