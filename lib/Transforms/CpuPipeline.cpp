@@ -29,6 +29,8 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
     llvm::interleave(o.tileSizes, os, ",");
   }
   os << "}),canonicalize,cse,";
+  // After the last CSE: destinations that CSE merged would share a buffer.
+  os << "func.func(syna-split-shared-destinations),";
   os << "one-shot-bufferize{bufferize-function-boundaries allow-return-allocs-from-loops "
         "function-boundary-type-conversion=identity-layout-map},"
         "cse,canonicalize,";

@@ -269,6 +269,8 @@ static int gradcheckMain() {
   return *failed == 0 ? 0 : 1;
 }
 
+int synaRunTrainingMain(bool &handled); // Train.cpp
+
 int main(int argc, char **argv) {
   llvm::InitLLVM y(argc, argv);
   ::syna::registerAllPasses();
@@ -276,11 +278,19 @@ int main(int argc, char **argv) {
       argc, argv,
       "syna-run: JIT-compile and execute syna graphs and circuits\n\n"
       "  syna-run run FILE.mlir --graph NAME [-i INPUT]... [--output-dir DIR]\n"
-      "  syna-run gradcheck FILE.mlir --graph NAME [--seed S] [--batch B]\n");
+      "  syna-run gradcheck FILE.mlir --graph NAME [--seed S] [--batch B]\n"
+      "  syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] [--seed N] "
+      "[--data DIR|--dataset mnist|fashion] [--checkpoint F] [--resume F]\n"
+      "  syna-run eval FILE.syna --checkpoint F [--data DIR]\n"
+      "  syna-run predict FILE.syna --checkpoint F -i IMAGES.npy\n");
   if (gradcheckCmd)
     return gradcheckMain();
+  bool handled = false;
+  int rc = synaRunTrainingMain(handled);
+  if (handled)
+    return rc;
   if (!runCmd)
-    return fail("expected a subcommand: syna-run run|gradcheck FILE --graph NAME ... "
-                "(see --help)");
+    return fail("expected a subcommand: syna-run run|gradcheck|train|eval|"
+                "predict FILE ... (see --help)");
   return runMain();
 }

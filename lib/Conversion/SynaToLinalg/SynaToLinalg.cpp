@@ -1094,6 +1094,28 @@ struct ParamRefLowering : OpConversionPattern<ms::ParamRefOp> {
   }
 };
 
+struct ParamReadLowering : OpConversionPattern<ms::ParamReadOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::ParamReadOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ml_program::GlobalLoadOp>(op, op.getType(),
+                                                          op.getNameAttr());
+    return success();
+  }
+};
+
+struct ParamWriteLowering : OpConversionPattern<ms::ParamWriteOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ms::ParamWriteOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ml_program::GlobalStoreOp>(
+        op, op.getNameAttr(), adaptor.getValue());
+    return success();
+  }
+};
+
 struct ConvertSynaToLinalgPass
     : ::syna::impl::ConvertSynaToLinalgBase<ConvertSynaToLinalgPass> {
   using Base::Base;
@@ -1147,6 +1169,7 @@ void ::syna::populateSynaToLinalgPatterns(
                NllLossLowering, CrossEntropyLowering>(ctx);
   ::syna::lowering::populateGradOpLoweringPatterns(patterns);
   patterns.add<ParamRefLowering>(ctx, &domains);
+  patterns.add<ParamReadLowering, ParamWriteLowering>(ctx);
   patterns.add<ParamLowering>(ctx, seed);
   patterns.add<SynapseDenseLowering, SurprisalSynapseDenseLowering>(ctx,
                                                                     logBlock);

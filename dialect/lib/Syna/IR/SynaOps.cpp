@@ -408,3 +408,27 @@ ParamRefOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
            << param.getType();
   return success();
 }
+
+static LogicalResult verifyParamAccess(Operation *op, FlatSymbolRefAttr name,
+                                       Type type,
+                                       SymbolTableCollection &symbolTable) {
+  auto param = symbolTable.lookupNearestSymbolFrom<ParamOp>(op, name);
+  if (!param)
+    return op->emitOpError("'") << name.getValue()
+                                << "' does not name a syna.param";
+  if (param.getType() != type)
+    return op->emitOpError("type ")
+           << type << " differs from the parameter's type " << param.getType();
+  return success();
+}
+
+LogicalResult
+ParamReadOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyParamAccess(*this, getNameAttr(), getType(), symbolTable);
+}
+
+LogicalResult
+ParamWriteOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyParamAccess(*this, getNameAttr(), getValue().getType(),
+                           symbolTable);
+}

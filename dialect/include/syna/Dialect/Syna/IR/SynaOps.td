@@ -513,6 +513,44 @@ def Syna_ParamRefOp : Syna_Op<"param_ref",
   let assemblyFormat = "$name attr-dict `:` type($result)";
 }
 
+def Syna_ParamReadOp : Syna_Op<"param_read",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>,
+     MemoryEffects<[MemRead]>]> {
+  let summary = "the raw stored value θ of a parameter (no domain map)";
+  let description = [{
+    Reads the stored, unconstrained θ of the parameter `name`, as the
+    optimizer sees it. Unlike `syna.param_ref` it is ordered with respect to
+    `syna.param_write`: a read after a write sees the written value.
+    Training steps and checkpoint exports use it; graphs use
+    `syna.param_ref`.
+
+    ```mlir
+    %t = syna.param_read @beta : tensor<64x64xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$name);
+  let results = (outs Syna_FloatTensor:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+def Syna_ParamWriteOp : Syna_Op<"param_write",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>,
+     MemoryEffects<[MemWrite]>]> {
+  let summary = "store a new raw value θ into a parameter";
+  let description = [{
+    Replaces the stored θ of the parameter `name` (a learnable parameter
+    after an optimizer step, or a buffer such as batch-norm running
+    statistics) with `value`, which must have the parameter's type. It lowers
+    to `ml_program.global_store`, so the parameter is updated in place.
+
+    ```mlir
+    syna.param_write @bn_mean, %m : tensor<64xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$name, Syna_FloatTensor:$value);
+  let assemblyFormat = "$name `,` $value attr-dict `:` type($value)";
+}
+
 include "syna/Dialect/Syna/IR/SynaGradOps.td"
 
 #endif // SYNA_OPS_TD

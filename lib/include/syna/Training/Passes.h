@@ -1,0 +1,30 @@
+//===- Passes.h - syna training passes --------------------------*- C++ -*-===//
+#ifndef SYNA_TRAINING_PASSES_H
+#define SYNA_TRAINING_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+#include "syna/Dialect/Syna/IR/SynaDialect.h"
+
+namespace syna {
+
+#define GEN_PASS_DECL
+#include "syna/Training/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "syna/Training/Passes.h.inc"
+
+/// Names of the functions the pass emits.
+inline constexpr llvm::StringLiteral kLossFn = "__syna_loss";
+inline constexpr llvm::StringLiteral kTrainStepFn = "__syna_train_step";
+inline constexpr llvm::StringLiteral kExportPrefix = "__syna_export_";
+inline constexpr llvm::StringLiteral kOptPrefix = "__opt_";
+
+} // namespace syna
+
+#endif // SYNA_TRAINING_PASSES_H
