@@ -62,3 +62,6 @@ for var, value in [
 ]:
     existing = config.environment.get(var)
     config.environment[var] = existing + ":" + value if existing else value
+
+# A 64-element vector of 0.5, for examples that take one.
+config.substitutions.append(("%{half64}", "[" + ", ".join(["0.5"] * 64) + "]"))
