@@ -176,7 +176,7 @@ LogicalResult FlipCircuitOp::verify() {
   if (getX().getType() != state || getY().getType() != state)
     return emitOpError("results x and y must have the state's type ") << state;
   if (Value trajectory = getTrajectory()) {
-    SmallVector<int64_t> expected = {getSteps() + 1, 2};
+    SmallVector<int64_t> expected = {static_cast<int64_t>(getSteps()) + 1, 2};
     llvm::append_range(expected, state.getShape());
     if (failed(verifyResultShape(*this, tensorType(trajectory), expected)))
       return failure();
