@@ -263,3 +263,17 @@ func.func @reshapes(%x: tensor<?x20x4x4xf32>, %f: tensor<?x8xf32>)
   // CHECK: return %[[R]], %[[F]], %[[F]], %[[C]]
   return %1, %2, %3, %4 : tensor<?x10x32xf32>, tensor<?x8xf32>, tensor<?x8xf32>, tensor<2x2xf32>
 }
+
+// -----
+
+// A recurrence too long to iterate at compile time is left to code
+// generation rather than stalling the canonicalizer.
+// CHECK-LABEL: func.func @flip_too_long_to_fold
+func.func @flip_too_long_to_fold() -> tensor<f32> {
+  %x0 = arith.constant dense<0.3> : tensor<f32>
+  %a = arith.constant dense<2.5> : tensor<f32>
+  %b = arith.constant dense<1.0> : tensor<f32>
+  // CHECK: syna.flip_circuit {{.*}} steps 4611686018427387904
+  %x, %y = syna.flip_circuit %x0, %x0 alpha %a, %a beta %b, %b steps 4611686018427387904 : (tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<f32>, tensor<f32>)
+  return %x : tensor<f32>
+}

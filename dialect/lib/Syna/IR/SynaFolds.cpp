@@ -185,7 +185,10 @@ LogicalResult FlipCircuitOp::fold(FoldAdaptor adaptor,
   std::optional<double> a2 = splatValue(adaptor.getAlpha2());
   std::optional<double> b1 = splatValue(adaptor.getBeta1());
   std::optional<double> b2 = splatValue(adaptor.getBeta2());
-  if (!x || !y || !a1 || !a2 || !b1 || !b2)
+  // Folding iterates the recurrence; past this many steps it would stall the
+  // compiler, so the op is left for code generation.
+  constexpr int64_t kMaxFoldedSteps = 1 << 20;
+  if (!x || !y || !a1 || !a2 || !b1 || !b2 || getSteps() > kMaxFoldedSteps)
     return failure();
   double xt = *x, yt = *y;
   for (int64_t t = 0; t < getSteps(); ++t) {
