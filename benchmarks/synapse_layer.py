@@ -2,10 +2,10 @@
 """One synapse layer, forward, batch 100, widths 64/128/256/784, in one run:
 
   * syna: the compiled code of `syna.synapse_dense` (syna-run --benchmark,
-    syna-cpu-pipeline: batch tiles over OpenMP threads, 16-lane polynomial
-    log/log1p/exp), in two forms: the default, which takes one logarithm per
-    block of 4 factors (log-block=4), and log-block=1, one log1p per term
-    like the C loop;
+    syna-cpu-pipeline: batch tiles over OpenMP threads, 16-lane vectors), in
+    two forms: the default (product-block=4), which carries the exact product
+    as mantissa·2^exponent, 4 factors per step and no logarithm, and
+    product-block=1, one polynomial log1p per term like the C loop;
   * PyTorch (2 threads): the same per-sample math with broadcasting,
     x * exp(log1p(-x[:, None, :] * beta[None]).sum(-1)), under no_grad;
   * a plain C loop (synapse_c.c) built with -O3 -march=native -ffast-math
@@ -41,7 +41,7 @@ def calls_for(seconds_per_call, min_seconds):
     return max(3, int(min_seconds / max(seconds_per_call, 1e-7)))
 
 
-def bench_syna(syna_run, tmp, n, x, beta, min_seconds, env, log_block):
+def bench_syna(syna_run, tmp, n, x, beta, min_seconds, env, product_block):
     mod = os.path.join(tmp, f"layer{n}.mlir")
     with open(mod, "w") as f:
         f.write(graph(n))
@@ -49,7 +49,7 @@ def bench_syna(syna_run, tmp, n, x, beta, min_seconds, env, log_block):
     np.save(xp, x)
     np.save(bp, beta)
     base = [syna_run, "run", mod, "--graph", "layer", "-i", xp, "-i", bp, "--quiet",
-            "--log-block", str(log_block)]
+            "--product-block", str(product_block)]
 
     def once(calls):
         r = subprocess.run(base + ["--benchmark", str(calls)], capture_output=True, text=True, env=env)
@@ -62,11 +62,11 @@ def bench_syna(syna_run, tmp, n, x, beta, min_seconds, env, log_block):
     return BATCH / once(calls_for(per_call, min_seconds))
 
 
-def check_syna(syna_run, tmp, n, x, beta, env, log_block):
+def check_syna(syna_run, tmp, n, x, beta, env, product_block):
     out = os.path.join(tmp, "out")
     subprocess.run([syna_run, "run", os.path.join(tmp, f"layer{n}.mlir"), "--graph", "layer",
                     "-i", os.path.join(tmp, f"x{n}.npy"), "-i", os.path.join(tmp, f"b{n}.npy"),
-                    "--quiet", "--output-dir", out, "--log-block", str(log_block)], check=True, env=env)
+                    "--quiet", "--output-dir", out, "--product-block", str(product_block)], check=True, env=env)
     y = np.load(os.path.join(out, "layer.0.npy")).astype(np.float64)
     x64, b64 = x.astype(np.float64), beta.astype(np.float64)
     acc = np.stack([np.log1p(-b64 * x64[i][None, :]).sum(-1) for i in range(BATCH)])
@@ -121,8 +121,8 @@ def main():
     print(f"one synapse layer, forward, batch {BATCH}, {args.threads} thread(s), best of {args.repeats}, "
           f"load average {load:.2f} on {os.cpu_count()} cores (images/s, higher is better)")
     print("x: per-sample softmax of N(0,1) logits (as after the softmax in the SynaNN nets), beta ~ U(0, 0.98)")
-    print(f"{'width':>6} {'syna':>10} {'syna lb=1':>10} {'PyTorch':>10} {'C loop':>10} "
-          f"{'syna/PyTorch':>13} {'syna/C':>7} {'lb=1/PyTorch':>13} {'lb=1/C':>7} {'max rel err':>12}")
+    print(f"{'width':>6} {'syna':>10} {'syna pb=1':>10} {'PyTorch':>10} {'C loop':>10} "
+          f"{'syna/PyTorch':>13} {'syna/C':>7} {'pb=1/PyTorch':>13} {'pb=1/C':>7} {'max rel err':>12}")
     for n in [int(w) for w in args.widths.split(",")]:
         logits = rng.normal(0, 1, (BATCH, n))
         x = (np.exp(logits) / np.exp(logits).sum(1, keepdims=True)).astype(np.float32)

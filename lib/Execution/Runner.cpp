@@ -329,7 +329,7 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &o,
   po.vectorWidth = o.vectorWidth;
   po.tileSizes = o.tileSizes;
   po.seed = o.seed;
-  po.logBlock = o.logBlock;
+  po.productBlock = o.productBlock;
   buildCpuPipeline(pm, po);
   if (o.printIRAfterAll) {
     ctx->disableMultithreading();

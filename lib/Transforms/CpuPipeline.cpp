@@ -18,7 +18,7 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
   llvm::raw_string_ostream os(s);
   if (o.surprisal)
     os << "syna-surprisal-rewrite,canonicalize,";
-  os << "convert-syna-to-linalg{seed=" << o.seed << " log-block=" << o.logBlock
+  os << "convert-syna-to-linalg{seed=" << o.seed << " product-block=" << o.productBlock
      << "},canonicalize,cse,";
   if (o.fuse)
     os << "syna-fuse-elementwise,canonicalize,cse,";

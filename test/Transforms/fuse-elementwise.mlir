@@ -1,7 +1,7 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --syna-fuse-elementwise --mlir-print-local-scope | FileCheck %s
 
 // sigmoid -> synapse tensor -> surprisal -> relu. After fusion:
-//  * the synapse epilogue y = x·exp(acc), the surprisal −log y and the relu
+//  * the synapse epilogue y = exp(acc)·x, the surprisal −log y and the relu
 //    are one elementwise loop nest that also recomputes sigmoid(x[b, i])
 //    (read once per iteration), so neither y nor −log y is ever stored;
 //  * the reduction over (b, j, i) still reads sigmoid(x) from a tensor: it
@@ -15,7 +15,7 @@
 // CHECK: %[[ACC:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}}ins(%[[S]], %{{.*}} :
 // CHECK: math.log1p
 // CHECK: linalg.yield
-// CHECK: %[[OUT:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]{{.*}}ins(%[[X]], %[[ACC]] : tensor<?x64xf32>, tensor<?x64xf32>)
+// CHECK: %[[OUT:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]{{.*}}ins(%[[ACC]], %[[X]] : tensor<?x64xf32>, tensor<?x64xf32>)
 // CHECK:   math.exp
 // CHECK:   arith.select
 // CHECK:   math.exp

@@ -60,9 +60,10 @@ static cl::opt<bool> noOmp("no-omp", cl::desc("run on one thread, no OpenMP"),
                            cl::sub(runCmd));
 static cl::opt<int64_t> vectorWidth("vector-width", cl::desc("vector width"),
                                     cl::init(16), cl::sub(runCmd));
-static cl::opt<int64_t> logBlock(
-    "log-block",
-    cl::desc("synapse tensor: one log per block of K <= 4 factors (1: log1p per term)"),
+static cl::opt<int64_t> productBlock(
+    "product-block",
+    cl::desc("synapse tensor: ∏(1 − β·x) as mantissa·2^exponent, K <= 4 "
+             "factors per step (1: one log1p per term)"),
     cl::init(4), cl::sub(runCmd));
 static cl::list<int64_t> tileSizes("tile-sizes", cl::desc("batch tile sizes"),
                                    cl::CommaSeparated, cl::sub(runCmd));
@@ -187,7 +188,7 @@ static int runMain() {
   if (!tileSizes.empty())
     options.tileSizes.assign(tileSizes.begin(), tileSizes.end());
   options.seed = seed;
-  options.logBlock = logBlock;
+  options.productBlock = productBlock;
   options.printIRAfterAll = printIR;
   options.printLLVMIR = printLLVM;
   TimingScope compileTime = root.nest("compile");

@@ -100,8 +100,14 @@ Value reduceAlong(OpBuilder &b, Location loc, Value input, int64_t axis,
                   double initValue,
                   function_ref<Value(const Scalar &, Value, Value)> combine);
 
+/// βᵀ of a matrix.
+Value transpose2D(OpBuilder &b, Location loc, Value m);
+
 /// Patterns of the gradient ops (GradOps.cpp).
 void populateGradOpLoweringPatterns(RewritePatternSet &patterns);
+/// Patterns of synapse_dense and surprisal_synapse_dense (SynapseTensor.cpp).
+void populateSynapseTensorLoweringPatterns(RewritePatternSet &patterns,
+                                           int64_t productBlock);
 
 } // namespace syna::lowering
 

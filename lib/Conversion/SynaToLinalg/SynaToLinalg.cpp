@@ -264,6 +264,21 @@ Value nllLoss(OpBuilder &b, Location loc, Value logProbs, Value labels,
                      });
 }
 
+/// βᵀ, so that the synapse reduction reads contiguous rows of β̃[j, :].
+Value transpose2D(OpBuilder &b, Location loc, Value m) {
+  RankedTensorType t = tensorType(m);
+  auto outType = RankedTensorType::get({t.getDimSize(1), t.getDimSize(0)},
+                                       t.getElementType());
+  SmallVector<Value> dyn;
+  if (outType.isDynamicDim(0))
+    dyn.push_back(tensor::DimOp::create(b, loc, m, 1));
+  if (outType.isDynamicDim(1))
+    dyn.push_back(tensor::DimOp::create(b, loc, m, 0));
+  Value init = emptyTensor(b, loc, outType, dyn);
+  return linalg::TransposeOp::create(b, loc, m, init, ArrayRef<int64_t>{1, 0})
+      .getResult()[0];
+}
+
 } // namespace syna::lowering
 
 namespace {
@@ -393,182 +408,10 @@ struct LogSwapRatioLowering : OpConversionPattern<ms::LogSwapRatioOp> {
   }
 };
 
-/// βᵀ, so that the synapse reduction reads contiguous rows of β̃[j, :].
-Value transpose2D(OpBuilder &b, Location loc, Value m) {
-  RankedTensorType t = tensorType(m);
-  auto outType = RankedTensorType::get({t.getDimSize(1), t.getDimSize(0)},
-                                       t.getElementType());
-  SmallVector<Value> dyn;
-  if (outType.isDynamicDim(0))
-    dyn.push_back(tensor::DimOp::create(b, loc, m, 1));
-  if (outType.isDynamicDim(1))
-    dyn.push_back(tensor::DimOp::create(b, loc, m, 0));
-  Value init = emptyTensor(b, loc, outType, dyn);
-  return linalg::TransposeOp::create(b, loc, m, init, ArrayRef<int64_t>{1, 0})
-      .getResult()[0];
-}
-
-/// The deinterleaved columns of a matrix: part_k[r, c] = m[r, c·K + k]
-/// (transpose = false) or its transpose part_k[c, r] = m[r, c·K + k]
-/// (transpose = true), for k < K, all from one parallel loop nest.
-SmallVector<Value> deinterleave(OpBuilder &b, Location loc, Value m, int64_t K,
-                                bool transpose) {
-  MLIRContext *ctx = b.getContext();
-  RankedTensorType t = tensorType(m);
-  int64_t cols = t.getDimSize(1) / K;
-  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx);
-  // Loops (r, c) or (c, r) in the order of the output.
-  AffineExpr r = transpose ? d1 : d0, c = transpose ? d0 : d1;
-  SmallVector<int64_t> shape = transpose ? SmallVector<int64_t>{cols, t.getDimSize(0)}
-                                         : SmallVector<int64_t>{t.getDimSize(0), cols};
-  auto partType = RankedTensorType::get(shape, t.getElementType());
-  SmallVector<Value> dyn;
-  if (ShapedType::isDynamic(t.getDimSize(0)))
-    dyn.push_back(tensor::DimOp::create(b, loc, m, 0));
-  SmallVector<AffineMap> maps;
-  SmallVector<Value> outs;
-  SmallVector<Type> types;
-  for (int64_t k = 0; k < K; ++k)
-    maps.push_back(AffineMap::get(2, 0, {r, c * K + k}, ctx));
-  for (int64_t k = 0; k < K; ++k) {
-    maps.push_back(AffineMap::getMultiDimIdentityMap(2, ctx));
-    outs.push_back(emptyTensor(b, loc, partType, dyn));
-    types.push_back(partType);
-  }
-  SmallVector<Value> ins(K, m);
-  auto g = linalg::GenericOp::create(
-      b, loc, types, ins, outs, maps,
-      {IteratorType::parallel, IteratorType::parallel},
-      [&](OpBuilder &nb, Location nl, ValueRange a) {
-        linalg::YieldOp::create(nb, nl, a.take_front(K));
-      });
-  return SmallVector<Value>(g.getResults().begin(), g.getResults().end());
-}
-
-/// acc[b, i] = Σ_j log(1 − β[i, j]·x[b, j]): the whole synapse tensor as one
-/// reduction over loops (b, j, i), streamed, never B·n·n in memory. With
-/// logBlock = 1 each term is log1p(−β·x) on βᵀ (one transpose, so the inner
-/// loop runs over contiguous outputs). With logBlock = K > 1 (and K | n) the
-/// loop runs over blocks of K columns and adds log ∏_{k<K}(1 − β·x): one
-/// logarithm per K terms. K ≤ 4 cannot underflow: a nonzero factor is at
-/// least 2^-24 in f32 (2^-53 in f64), so a product of four is at least 2^-96,
-/// a normal number. Each factor 1 − β·x adds at most u/2 of absolute error
-/// to the sum, the order of the summation error itself.
-Value synapseLogSum(OpBuilder &b, Location loc, Value x, Value beta,
-                    RankedTensorType resultType, int64_t logBlock) {
-  MLIRContext *ctx = b.getContext();
-  int64_t n = tensorType(beta).getDimSize(1);
-  int64_t K = std::min<int64_t>(std::max<int64_t>(logBlock, 1), 4);
-  while (K > 1 && (ShapedType::isDynamic(n) || n % K != 0))
-    --K;
-  Value acc = filled(b, loc, resultType,
-                     dynamicSizes(b, loc, resultType, {x}), 0.0);
-  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
-             d2 = getAffineDimExpr(2, ctx);
-  SmallVector<Value> xs, bs;
-  if (K == 1) {
-    xs = {x};
-    bs = {transpose2D(b, loc, beta)};
-  } else {
-    xs = deinterleave(b, loc, x, K, /*transpose=*/false);
-    bs = deinterleave(b, loc, beta, K, /*transpose=*/true);
-  }
-  SmallVector<AffineMap> maps;
-  SmallVector<Value> ins;
-  for (Value v : xs) {
-    ins.push_back(v);
-    maps.push_back(AffineMap::get(3, 0, {d0, d1}, ctx));
-  }
-  for (Value v : bs) {
-    ins.push_back(v);
-    maps.push_back(AffineMap::get(3, 0, {d1, d2}, ctx));
-  }
-  maps.push_back(AffineMap::get(3, 0, {d0, d2}, ctx));
-  return linalg::GenericOp::create(
-             b, loc, TypeRange{resultType}, ins, ValueRange{acc}, maps,
-             {IteratorType::parallel, IteratorType::reduction,
-              IteratorType::parallel},
-             [&](OpBuilder &nb, Location nloc, ValueRange a) {
-               Scalar s{nb, nloc, resultType.getElementType()};
-               Value term;
-               if (K == 1) {
-                 term = s.log1p(s.neg(s.mul(a[1], a[0])));
-               } else {
-                 Value prod;
-                 for (int64_t k = 0; k < K; ++k) {
-                   Value f = s.sub(s.c(1.0), s.mul(a[K + k], a[k]));
-                   prod = prod ? s.mul(prod, f) : f;
-                 }
-                 term = s.log(prod);
-               }
-               linalg::YieldOp::create(nb, nloc, s.add(a[2 * K], term));
-             })
-      .getResult(0);
-}
-
 /// Per-unit vector (α) read along the last loop of a rank-2 nest.
 AffineMap unitMap(MLIRContext *ctx) {
   return AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx);
 }
-
-struct SynapseDenseLowering : OpConversionPattern<ms::SynapseDenseOp> {
-  SynapseDenseLowering(MLIRContext *ctx, int64_t logBlock)
-      : OpConversionPattern(ctx), logBlock(logBlock) {}
-  int64_t logBlock;
-  LogicalResult
-  matchAndRewrite(ms::SynapseDenseOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    Value x = adaptor.getX();
-    Value acc = synapseLogSum(rewriter, loc, x, adaptor.getBeta(), type, logBlock);
-    // y = α·x·exp(acc): one exponential per output.
-    SmallVector<Value> ins = {x, acc};
-    if (adaptor.getAlpha())
-      ins.push_back(adaptor.getAlpha());
-    Value y = elementwise(rewriter, loc, type, ins,
-                          [&](const Scalar &s, ValueRange a) {
-                            Value v = s.mul(a[0], s.exp(a[1]));
-                            return a.size() > 2 ? s.mul(a[2], v) : v;
-                          });
-    rewriter.replaceOp(op, y);
-    return success();
-  }
-};
-
-/// ȳ[b, i] = x̄[b, i] + ᾱ_i + Σ_j G(x̄[b, j] + β̄[i, j]).
-/// G(x̄_j + β̄_ij) = −log1p(−β_ij·p_j) with p = e^{−x̄}, β = e^{−β̄} computed
-/// once (B·n + n² exponentials), leaving one log1p per term as in
-/// probability space. Only the excitatory path is carried as a surprisal sum,
-/// which is what removes the underflow of long chains.
-struct SurprisalSynapseDenseLowering
-    : OpConversionPattern<ms::SurprisalSynapseDenseOp> {
-  SurprisalSynapseDenseLowering(MLIRContext *ctx, int64_t logBlock)
-      : OpConversionPattern(ctx), logBlock(logBlock) {}
-  int64_t logBlock;
-  LogicalResult
-  matchAndRewrite(ms::SurprisalSynapseDenseOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType type = op.getType();
-    auto expNeg = [](const Scalar &s, ValueRange a) { return s.exp(s.neg(a[0])); };
-    Value p = elementwise(rewriter, loc, tensorType(adaptor.getX()),
-                          {adaptor.getX()}, expNeg);
-    Value beta = elementwise(rewriter, loc, tensorType(adaptor.getBeta()),
-                             {adaptor.getBeta()}, expNeg);
-    Value acc = synapseLogSum(rewriter, loc, p, beta, type, logBlock);
-    SmallVector<Value> ins = {adaptor.getX(), acc};
-    if (adaptor.getAlpha())
-      ins.push_back(adaptor.getAlpha());
-    Value y = elementwise(rewriter, loc, type, ins,
-                          [&](const Scalar &s, ValueRange a) {
-                            Value v = s.sub(a[0], a[1]);
-                            return a.size() > 2 ? s.add(a[2], v) : v;
-                          });
-    rewriter.replaceOp(op, y);
-    return success();
-  }
-};
 
 /// x_{t+1} = α₁x_t(1 − β₁y_t), y_{t+1} = α₂x_t(1 − β₂y_t), in an scf.for.
 struct FlipCircuitLowering : OpConversionPattern<ms::FlipCircuitOp> {
@@ -1134,7 +977,7 @@ struct ConvertSynaToLinalgPass
                            func::FuncDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(ctx);
-    ::syna::populateSynaToLinalgPatterns(patterns, seed, domains, logBlock);
+    ::syna::populateSynaToLinalgPatterns(patterns, seed, domains, productBlock);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
     // Tensor-level arith (e.g. sums of surprisals) becomes linalg too.
@@ -1155,7 +998,7 @@ struct ConvertSynaToLinalgPass
 
 void ::syna::populateSynaToLinalgPatterns(
     RewritePatternSet &patterns, uint64_t seed,
-    const llvm::StringMap<mlir::syna::Domain> &domains, int64_t logBlock) {
+    const llvm::StringMap<mlir::syna::Domain> &domains, int64_t productBlock) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<UnaryLowering<ms::SurprisalOp>, UnaryLowering<ms::ProbOp>,
                UnaryLowering<ms::ConjugateOp>, UnaryLowering<ms::BoseEinsteinOp>,
@@ -1171,6 +1014,5 @@ void ::syna::populateSynaToLinalgPatterns(
   patterns.add<ParamRefLowering>(ctx, &domains);
   patterns.add<ParamReadLowering, ParamWriteLowering>(ctx);
   patterns.add<ParamLowering>(ctx, seed);
-  patterns.add<SynapseDenseLowering, SurprisalSynapseDenseLowering>(ctx,
-                                                                    logBlock);
+  ::syna::lowering::populateSynapseTensorLoweringPatterns(patterns, productBlock);
 }

@@ -1,5 +1,5 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --mlir-print-local-scope --split-input-file | FileCheck %s
-// RUN: syna-opt %s --convert-syna-to-linalg=log-block=4 --canonicalize --mlir-print-local-scope --split-input-file | FileCheck %s --check-prefix=BLOCK
+// RUN: syna-opt %s --convert-syna-to-linalg=product-block=4 --canonicalize --mlir-print-local-scope --split-input-file | FileCheck %s --check-prefix=BLOCK
 
 // The synapse tensor is one reduction over (b, j, i) that accumulates
 // log1p(-beta[i, j] * x[b, j]), then one exponential per output; no B x n x n
@@ -19,7 +19,7 @@
 // CHECK: arith.addf %{{.*}}, %[[L]]
 // CHECK: %[[Y:.*]] = linalg.generic
 // CHECK-SAME: iterator_types = ["parallel", "parallel"]
-// CHECK-SAME: ins(%[[X]], %[[ACC]], %[[A]] :
+// CHECK-SAME: ins(%[[ACC]], %[[X]], %[[A]] :
 // CHECK: math.exp
 // CHECK-NOT: math.exp
 // CHECK: return %[[Y]]
@@ -30,19 +30,32 @@ func.func @synapse_dense(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>, %a: tensor
 
 // -----
 
-// log-block=4: one logarithm per block of four factors. x and βᵀ are split
-// into four column phases by one parallel loop nest each; the reduction over
-// (b, j/4, i) multiplies four factors 1 − β·x and adds their log.
+// product-block=4: x and βᵀ are split into four column phases by one parallel
+// loop nest each; the reduction over (b, j/4, i) multiplies four factors
+// 1 − β·x into the mantissa m, then moves m's binary exponent into the i32
+// exponent e with bit operations: no logarithm in the loop. The epilogue
+// forms x·m·2^e from two exact powers of two.
 // BLOCK-LABEL: func.func @blocked
 // BLOCK: %[[XS:.*]]:4 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1 * 4)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 1)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 2)>, affine_map<(d0, d1) -> (d0, d1 * 4 + 3)>
 // BLOCK: %[[BS:.*]]:4 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d1, d0 * 4)>
-// BLOCK: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+// BLOCK: %[[E0:.*]] = linalg.fill ins(%c0_i32 : i32) outs(%{{.*}} : tensor<?x64xi32>)
+// BLOCK: %[[M0:.*]] = linalg.fill ins(%cst : f32) outs(%{{.*}} : tensor<?x64xf32>)
+// BLOCK: %[[ME:.*]]:2 = linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
 // BLOCK-SAME: ins(%[[XS]]#0, %[[XS]]#1, %[[XS]]#2, %[[XS]]#3, %[[BS]]#0, %[[BS]]#1, %[[BS]]#2, %[[BS]]#3 : tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>)
+// BLOCK-SAME: outs(%[[M0]], %[[E0]] : tensor<?x64xf32>, tensor<?x64xi32>)
+// BLOCK-NOT: math.
 // BLOCK-COUNT-4: arith.subf
-// BLOCK: %[[L:.*]] = math.log
-// BLOCK-NOT: math.log1p
-// BLOCK: arith.addf %{{.*}}, %[[L]]
-// BLOCK: math.exp
+// BLOCK: %[[BITS:.*]] = arith.bitcast %{{.*}} : f32 to i32
+// BLOCK: %[[SHIFTED:.*]] = arith.shrui %[[BITS]], %c23_i32
+// BLOCK: %[[FIELD:.*]] = arith.andi %[[SHIFTED]], %c255_i32
+// BLOCK-NOT: math.
+// BLOCK: linalg.yield
+// BLOCK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]
+// BLOCK-SAME: ins(%[[ME]]#0, %[[ME]]#1, %arg0 : tensor<?x64xf32>, tensor<?x64xi32>, tensor<?x64xf32>)
+// BLOCK-NOT: math.
+// BLOCK-COUNT-2: arith.shli
+// BLOCK-NOT: math.
+// BLOCK: return
 func.func @blocked(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>) -> tensor<?x64xf32> {
   %y = syna.synapse_dense %x beta %b : (tensor<?x64xf32>, tensor<64x64xf32>) -> tensor<?x64xf32>
   return %y : tensor<?x64xf32>

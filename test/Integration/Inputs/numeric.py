@@ -188,8 +188,8 @@ def group_synapse(sr, mod):
         # blocked form adds at most u/2 per factor 1 − β·x).
         rtol = 2 * n * U * absterms.max() + 8 * n * U + 8 * U
         for block in (1, 2, 4):
-            out = run(sr, mod, "dense%d" % n, [X, B, A], extra=["--log-block", str(block)])
-            check("synapse_dense n=%d, log-block %d vs direct per-sample product" % (n, block),
+            out = run(sr, mod, "dense%d" % n, [X, B, A], extra=["--product-block", str(block)])
+            check("synapse_dense n=%d, product-block %d vs direct per-sample product" % (n, block),
                   out and out[0], ref, rtol=rtol, why="summation bound n·u·Σ|log1p terms| from the data")
         if out:
             alone = [run(sr, mod, "dense%d_dyn" % n, [X[b:b + 1], B, A]) for b in range(X.shape[0])]
@@ -202,6 +202,43 @@ def group_synapse(sr, mod):
                 other = run(sr, mod, "dense%d_dyn" % n, [X2, B, A])
                 expect("synapse_dense n=%d: sample 0 unchanged when the rest of the batch changes" % n,
                        other is not None and np.array_equal(other[0][0], together[0][0]))
+
+
+    # Edges of the blocked product m·2^e (product-block 4) and of log1p per term.
+    ones = np.ones((2, 16), f32)
+    A1 = np.ones((16,), f32)
+    B = np.full((16, 16), 0.5, f32)
+    B[2, 5] = 1.0
+    for block in (1, 4):
+        out = run(sr, mod, "dense16_dyn", [ones, B, A1], extra=["--product-block", str(block)])
+        expect("synapse_dense product-block %d: a factor 1 - 1*1 = 0 gives exactly 0" % block,
+               out is not None and np.all(out[0][:, 2] == 0) and np.all(out[0][:, [0, 1, 3]] > 0))
+    # Every factor 2^-8.5: y = 2^-136, a subnormal float32, exact to its ulp.
+    Bs = np.full((16, 16), 1 - 2 ** -8.5, f32)
+    ref, _ = synapse_tensor(ones, Bs)
+    out = run(sr, mod, "dense16_dyn", [ones, Bs, A1], extra=["--product-block", "4"])
+    check("synapse_dense product-block 4: a subnormal result (2^-136)", out and out[0], ref,
+          rtol=16 * 16 * U, atol=2.0 ** -149, why="16 factors of u/2 each, one subnormal ulp")
+    Xn = prob((2, 16))
+    Xn[1, 7] = 0
+    for block in (1, 4):
+        out = run(sr, mod, "nan16", [Xn, B, A1], extra=["--product-block", str(block)])
+        expect("synapse_dense product-block %d: a NaN input reaches every output of its sample only" % block,
+               out is not None and np.all(np.isnan(out[0][1])) and np.all(np.isfinite(out[0][0])))
+    # Surprisal form, n = 784: ∏ is about 2^-1500 (below even float64's
+    # range), the surprisal ~1000. Each term log(1 − β·p) has absolute error
+    # ≤ 16u·(1 + β·p/(1 − β·p)) (β, p from exp; the factor's rounding), the
+    # final log and sum 8u relative.
+    P, Bp = prob((3, 784), 0.5, 0.99), prob((784, 784), 0.5, 0.99)
+    Xs, Bb = -np.log(f64(P)).astype(f32), -np.log(f64(Bp)).astype(f32)
+    p, beta = np.exp(-f64(Xs)), np.exp(-f64(Bb))
+    bp = beta[None, :, :] * p[:, None, :]
+    ref = f64(Xs) - np.log1p(-bp).sum(-1)
+    atol = 16 * U * (1 + bp / (1 - bp)).sum(-1) + 8 * U * np.abs(ref)
+    for block in (1, 4):
+        out = run(sr, mod, "surprisal_dense784", [Xs, Bb], extra=["--product-block", str(block)])
+        check("surprisal_synapse_dense n=784, product-block %d, a product of about 2^-1500" % block,
+              out and out[0], ref, atol=atol, why="per-term error bound from the data")
 
 
 def logistic(alpha, z0, steps):

@@ -14,9 +14,13 @@ def ConvertSynaToLinalg : Pass<"convert-syna-to-linalg", "mlir::ModuleOp"> {
     followed by the elementwise epilogue `y = α·x·exp(acc)`: the sum is
     accumulated and exponentiated once, and neither diag(x) nor the B·n·n
     tensor of terms is ever built. The batch axis is never reduced. With
-    `log-block=K` (K ≤ 4 dividing n) the reduction adds log ∏ of K factors
-    1 − β·x per step; a product of at most four nonzero factors cannot
-    underflow (each is at least 2^-24 in f32).
+    `product-block=K` (K ≤ 4 dividing n) the reduction instead carries the
+    exact product as m·2^e: each step multiplies K factors 1 − β·x into the
+    mantissa m ∈ [1, 2) and moves m's binary exponent into the i32 exponent
+    e with bit operations, so the loop takes no logarithm and cannot
+    underflow (a nonzero factor is at least 2^-24 in f32, four of them at
+    least 2^-96). The epilogue is `y = α·x·m·2^e`, exact down to the
+    subnormals; in surprisal space `ȳ = x̄ + ᾱ − log m − e·ln 2`.
 
     `syna.param` becomes a mutable `ml_program.global` holding θ and
     `syna.param_ref` an `ml_program.global_load` followed by the domain map
@@ -28,9 +32,9 @@ def ConvertSynaToLinalg : Pass<"convert-syna-to-linalg", "mlir::ModuleOp"> {
   let options = [
     Option<"seed", "seed", "uint64_t", "0",
            "seed of the generator that initialises parameters without syna.theta">,
-    Option<"logBlock", "log-block", "int64_t", "1",
-           "synapse tensor: one logarithm per block of K <= 4 factors, "
-           "log ∏(1 − β·x), instead of one log1p per term (1: exact log1p)">
+    Option<"productBlock", "product-block", "int64_t", "1",
+           "synapse tensor: carry ∏(1 − β·x) as mantissa·2^exponent, K <= 4 "
+           "factors per step, no logarithm (1: one log1p per term)">
   ];
   let dependentDialects = [
     "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",

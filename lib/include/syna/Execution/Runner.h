@@ -67,7 +67,7 @@ struct CompileOptions {
   int64_t vectorWidth = 16;
   std::vector<int64_t> tileSizes = {10};
   uint64_t seed = 0;
-  int64_t logBlock = 4;
+  int64_t productBlock = 4;
   bool printIRAfterAll = false;
   bool printLLVMIR = false;
   int optLevel = 3;

@@ -42,10 +42,10 @@ struct CpuPipelineOptions
   Option<bool> omp{*this, "omp",
                    llvm::cl::desc("parallel loops through OpenMP"),
                    llvm::cl::init(true)};
-  Option<int64_t> logBlock{
-      *this, "log-block",
-      llvm::cl::desc("synapse tensor: one log per block of K <= 4 factors "
-                     "(1: one log1p per term)"),
+  Option<int64_t> productBlock{
+      *this, "product-block",
+      llvm::cl::desc("synapse tensor: ∏(1 − β·x) as mantissa·2^exponent, "
+                     "K <= 4 factors per step (1: one log1p per term)"),
       llvm::cl::init(4)};
   Option<uint64_t> seed{*this, "seed",
                         llvm::cl::desc("parameter initialisation seed"),
