@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace syna {
 #define GEN_PASS_DEF_TILEANDVECTORIZE
@@ -166,6 +167,15 @@ struct TileAndVectorizePass
       w /= 2;
     if (w < 4)
       return;
+    // With the reductions innermost (below), a tile of up to four vectors of
+    // the last parallel loop gives the accumulators independent dependency
+    // chains (register blocking).
+    SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
+    if (iters.back() == utils::IteratorType::parallel &&
+        llvm::is_contained(iters, utils::IteratorType::reduction))
+      for (int64_t wider = 2 * w; wider <= 4 * vectorWidth && inner % wider == 0;
+           wider *= 2)
+        w = wider;
     SmallVector<OpFoldResult> sizes;
     for (size_t i = 0; i + 1 < ranges.size(); ++i)
       sizes.push_back(rewriter.getIndexAttr(ranges[i] == 1 ? 0 : 1));
@@ -177,10 +187,21 @@ struct TileAndVectorizePass
       scf::SCFTilingOptions options;
       options.setTileSizes(sizes);
       SmallVector<unsigned> reductionDims;
-      for (auto [i, t] : llvm::enumerate(op.getIteratorTypesArray()))
+      for (auto [i, t] : llvm::enumerate(iters))
         if (t == utils::IteratorType::reduction)
           reductionDims.push_back(i);
       options.setReductionDims(reductionDims);
+      // Reductions innermost: a tile's vector accumulators then stay in
+      // registers across the reduction (hoisted below) instead of a load and
+      // a store per step.
+      if (!reductionDims.empty()) {
+        SmallVector<int64_t> order;
+        for (auto [i, t] : llvm::enumerate(iters))
+          if (t == utils::IteratorType::parallel)
+            order.push_back(i);
+        llvm::append_range(order, reductionDims);
+        options.setInterchange(order);
+      }
       rewriter.setInsertionPoint(op);
       FailureOr<scf::SCFTilingResult> tiled =
           scf::tileUsingSCF(rewriter, cast<TilingInterface>(op.getOperation()),
@@ -191,8 +212,27 @@ struct TileAndVectorizePass
       target = tiled->tiledOps.back();
     }
     rewriter.setInsertionPoint(target);
-    if (failed(linalg::vectorizeOpPrecondition(target)))
-      return;
+    if (failed(linalg::vectorizeOpPrecondition(target))) {
+      // A tile whose reduction loops have extent 1 is elementwise; without
+      // its unit loops the vectorizer need not recognise the combiner (the
+      // synapse tensor's mantissa–exponent step is not an add or a max).
+      auto generic = dyn_cast<linalg::GenericOp>(target);
+      if (!generic)
+        return;
+      linalg::ControlDropUnitDims control;
+      // Rank-reducing slices, not reshapes: the accumulator's slice pairs
+      // stay recognisable to the loop-invariant subset hoisting below.
+      control.rankReductionStrategy = linalg::ControlDropUnitDims::
+          RankReductionStrategy::ExtractInsertSlice;
+      FailureOr<linalg::DropUnitDimsResult> dropped =
+          linalg::dropUnitDims(rewriter, generic, control);
+      if (failed(dropped))
+        return;
+      rewriter.replaceOp(generic, dropped->replacements);
+      target = dropped->resultOp;
+      if (failed(linalg::vectorizeOpPrecondition(target)))
+        return;
+    }
     FailureOr<linalg::VectorizationResult> v = linalg::vectorize(rewriter, target);
     if (failed(v))
       return;
@@ -222,6 +262,11 @@ struct TileAndVectorizePass
     scf::ForOp::getCanonicalizationPatterns(patterns, func.getContext());
     tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, func.getContext());
     (void)applyPatternsGreedily(func, std::move(patterns));
+    // Accumulator slices and their vector reads and writes leave the
+    // reduction loops: the accumulators become loop-carried vectors.
+    func.walk([&](scf::ForOp loop) {
+      (void)hoistLoopInvariantSubsets(rewriter, loop);
+    });
   }
 };
 

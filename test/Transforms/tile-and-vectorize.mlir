@@ -1,5 +1,7 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --syna-fuse-elementwise --canonicalize \
 // RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse --mlir-print-local-scope | FileCheck %s
+// RUN: syna-opt %s --convert-syna-to-linalg=product-block=4 --canonicalize --syna-fuse-elementwise --canonicalize \
+// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse | FileCheck %s --check-prefix=PRODUCT
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
 // RUN:   --syna-tile-and-vectorize="vectorize=false" | FileCheck %s --check-prefix=NOTILE
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
@@ -26,14 +28,17 @@
 // CHECK:     scf.for {{.*}} step %c16
 // CHECK:       vector.transfer_read {{.*}} : tensor<1x16xf32>, vector<1x16xf32>
 // CHECK:       math.exp {{.*}} : vector<1x16xf32>
-//          the synapse reduction: loops b, j, i with 16 outputs per step
+//          the synapse reduction: loops b, then j innermost, four vectors of
+//          outputs (64 lanes) per step carried in registers across j
 // CHECK:   scf.for
-// CHECK:     scf.for
-// CHECK:       scf.for {{.*}} step %c16
-// CHECK:         tensor.extract_slice %[[SIG]]{{\[}}%{{.*}}, %{{.*}}] [1, 1]
-// CHECK:         tensor.extract_slice %[[BT]]{{\[}}%{{.*}}, %{{.*}}] [1, 16]
-// CHECK:         math.log1p {{.*}} : vector<1x1x16xf32>
-// CHECK:         arith.addf {{.*}} : vector<1x16xf32>
+// CHECK:     %[[ACC0:.*]] = vector.transfer_read {{.*}} : tensor<1x64xf32>, vector<1x64xf32>
+// CHECK:     %[[ACC:.*]] = scf.for {{.*}} iter_args(%[[A:.*]] = %[[ACC0]]) -> (vector<1x64xf32>)
+// CHECK:       tensor.extract_slice %[[SIG]]{{\[}}%{{.*}}, %{{.*}}] [1, 1]
+// CHECK:       tensor.extract_slice %[[BT]]{{\[}}%{{.*}}, 0] [1, 64]
+// CHECK:       math.log1p {{.*}} : vector<1x1x64xf32>
+// CHECK:       %[[SUM:.*]] = arith.addf %[[A]], {{.*}} : vector<1x64xf32>
+// CHECK:       scf.yield %[[SUM]]
+// CHECK:     vector.transfer_write %[[ACC]]
 //          fused epilogue: sigmoid, exp, −log, relu
 // CHECK:   scf.for
 // CHECK:     scf.for {{.*}} step %c16
@@ -43,6 +48,17 @@
 // CHECK:   scf.forall.in_parallel
 // CHECK:     tensor.parallel_insert_slice %{{.*}} into %[[SH]][%[[T]], 0]
 // CHECK: return %[[OUT]]
+
+// product-block=4: the reduction's tile has a unit reduction loop (one
+// block of four columns) and a combiner the vectorizer does not know (the
+// mantissa–exponent step); without its unit loops it is elementwise and
+// vectorises, and the mantissa and exponent are loop-carried vectors.
+// PRODUCT: scf.forall
+// PRODUCT: scf.for {{.*}} -> (vector<64xf32>, vector<64xi32>)
+// PRODUCT:   math.fma {{.*}} : vector<64xf32>
+// PRODUCT:   arith.bitcast {{.*}} : vector<64xf32> to vector<64xi32>
+// PRODUCT:   arith.select {{.*}} : vector<64xi1>, vector<64xi32>
+// PRODUCT:   scf.yield {{.*}} : vector<64xf32>, vector<64xi32>
 
 // With min-parallel-work=1 the transpose gets its own parallel loop too.
 // SMALL: scf.forall (%{{.*}}) = (0) to (64) step (8)

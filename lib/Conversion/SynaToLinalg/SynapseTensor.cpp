@@ -221,9 +221,21 @@ SynapseProduct synapseProduct(OpBuilder &b, Location loc, Value x, Value beta,
       b, loc, TypeRange{resultType, exponentType}, ins, ValueRange{m0, e0},
       maps, iters, [&](OpBuilder &nb, Location nl, ValueRange a) {
         Scalar s{nb, nl, elementType};
-        Value m = a[2 * K];
+        // The factors multiply pairwise off the loop-carried chain, which
+        // is then one multiplication and the renormalisation per step.
+        SmallVector<Value> factors;
         for (int64_t k = 0; k < K; ++k)
-          m = s.mul(m, s.sub(s.c(1.0), s.mul(a[K + k], a[k])));
+          factors.push_back(
+              math::FmaOp::create(nb, nl, s.neg(a[K + k]), a[k], s.c(1.0)));
+        while (factors.size() > 1) {
+          SmallVector<Value> next;
+          for (size_t k = 0; k + 1 < factors.size(); k += 2)
+            next.push_back(s.mul(factors[k], factors[k + 1]));
+          if (factors.size() % 2)
+            next.push_back(factors.back());
+          factors = std::move(next);
+        }
+        Value m = s.mul(a[2 * K], factors.front());
         auto [mOut, eOut] =
             Bits(nb, nl, elementType).renormalize(m, a[2 * K + 1]);
         linalg::YieldOp::create(nb, nl, ValueRange{mOut, eOut});

@@ -32,7 +32,7 @@ func.func @synapse_dense(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>, %a: tensor
 
 // product-block=4: x and βᵀ are split into four column phases by one parallel
 // loop nest each; the reduction over (b, j/4, i) multiplies four factors
-// 1 − β·x into the mantissa m, then moves m's binary exponent into the i32
+// 1 − β·x (fused multiply-adds, then pairwise) into the mantissa m, then moves m's binary exponent into the i32
 // exponent e with bit operations: no logarithm in the loop. The epilogue
 // forms x·m·2^e from two exact powers of two.
 // BLOCK-LABEL: func.func @blocked
@@ -43,12 +43,16 @@ func.func @synapse_dense(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>, %a: tensor
 // BLOCK: %[[ME:.*]]:2 = linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
 // BLOCK-SAME: ins(%[[XS]]#0, %[[XS]]#1, %[[XS]]#2, %[[XS]]#3, %[[BS]]#0, %[[BS]]#1, %[[BS]]#2, %[[BS]]#3 : tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<?x16xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>, tensor<16x64xf32>)
 // BLOCK-SAME: outs(%[[M0]], %[[E0]] : tensor<?x64xf32>, tensor<?x64xi32>)
-// BLOCK-NOT: math.
-// BLOCK-COUNT-4: arith.subf
-// BLOCK: %[[BITS:.*]] = arith.bitcast %{{.*}} : f32 to i32
+// BLOCK-NOT: math.log
+// BLOCK-COUNT-4: math.fma
+// BLOCK: %[[P01:.*]] = arith.mulf
+// BLOCK: %[[P23:.*]] = arith.mulf
+// BLOCK: %[[P:.*]] = arith.mulf %[[P01]], %[[P23]]
+// BLOCK: %[[M:.*]] = arith.mulf %out, %[[P]]
+// BLOCK: %[[BITS:.*]] = arith.bitcast %[[M]] : f32 to i32
 // BLOCK: %[[SHIFTED:.*]] = arith.shrui %[[BITS]], %c23_i32
 // BLOCK: %[[FIELD:.*]] = arith.andi %[[SHIFTED]], %c255_i32
-// BLOCK-NOT: math.
+// BLOCK-NOT: math.log
 // BLOCK: linalg.yield
 // BLOCK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]
 // BLOCK-SAME: ins(%[[ME]]#0, %[[ME]]#1, %arg0 : tensor<?x64xf32>, tensor<?x64xi32>, tensor<?x64xf32>)

@@ -49,7 +49,14 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
-       `convert-linalg-to-loops`.
+       `convert-linalg-to-loops`. An op whose last loop is parallel and that
+       has reduction loops is tiled with the reductions innermost and up to
+       four vectors of outputs per tile (register blocking), and the
+       accumulator's reads and writes are hoisted out of the reduction
+       loops, so the accumulators are loop-carried vectors with independent
+       dependency chains. A tile whose combiner the vectorizer does not
+       recognise (the synapse tensor's mantissa–exponent step) is vectorized
+       after its unit loops are dropped, which makes it elementwise.
   }];
   let options = [
     ListOption<"tileSizes", "tile-sizes", "int64_t",
