@@ -566,14 +566,7 @@ mlir::Value Importer::emitOp(const CallExpr &call,
   }
   case OpKind::SwapRatio:
   case OpKind::LogSwapRatio: {
-    // Elementwise ops: splat scalar operands to the operands' shape.
-    mlir::Value full;
-    for (size_t i = 0; i < 3; ++i)
-      if (llvm::cast<mlir::RankedTensorType>(in[i].getType()).getRank() != 0)
-        full = full ? full : in[i];
-    if (full)
-      for (size_t i = 0; i < 3; ++i)
-        in[i] = splatScalar(in[i], full, at);
+    // The ops broadcast: scalar operands stay scalar tensors.
     if (call.op->kind == OpKind::SwapRatio)
       op = syna_ir::SwapRatioOp::create(builder_, at, type, in[0], in[1],
                                         in[2]);

@@ -500,8 +500,7 @@ std::vector<Type> OpChecker::infer() {
   case OpKind::SwapRatio:
   case OpKind::LogSwapRatio: {
     checkBeta(2, op_.kind == OpKind::LogSwapRatio);
-    // These ops are Elementwise in the dialect: operands of one shape. A
-    // scalar operand is splat to that shape by the importer.
+    // Operands of one shape, or scalars, which the dialect broadcasts.
     std::optional<std::vector<Dim>> shape;
     for (size_t i = 0; i < 3; ++i) {
       if (t[i].rank() == 0)
