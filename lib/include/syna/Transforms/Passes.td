@@ -45,7 +45,9 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
        loops; its linalg producers are fused into the tile (computed on the
        tile's slice), except producers whose whole result every tile needs
        (e.g. βᵀ), which stay outside. Tile-local temporaries replace the
-       full intermediate tensors.
+       full intermediate tensors. A loop nest below `min-parallel-work`
+       iterations is a root only when it consumes a larger one (the synapse
+       tensor's epilogue, which then takes the reduction into its tiles).
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
