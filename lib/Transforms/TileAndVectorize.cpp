@@ -153,18 +153,69 @@ struct TileAndVectorizePass
     return applyPatternsGreedily(func, std::move(patterns));
   }
 
+  /// The widest vector width ≥ 4 that divides `extent`, or 0.
+  int64_t widthFor(int64_t extent) const {
+    if (ShapedType::isDynamic(extent))
+      return 0;
+    int64_t w = vectorWidth;
+    while (w >= 4 && extent % w != 0)
+      w /= 2;
+    return w >= 4 ? w : 0;
+  }
+
+  /// When the innermost loop does not vectorize (a convolution or pooling
+  /// window, kw = 5 or 2), moves innermost the parallel loop that indexes
+  /// the last result dimension (ow: contiguous stores), if its extent does.
+  /// Each result element still accumulates its reduction loops in the same
+  /// order, so the sums are bit-identical.
+  linalg::LinalgOp interchangeForVectors(IRRewriter &rewriter,
+                                         linalg::LinalgOp op) {
+    auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+    if (!generic || generic.getNumDpsInits() != 1)
+      return op;
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    AffineMap out = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+    if (out.getNumResults() == 0)
+      return op;
+    auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
+    if (!last)
+      return op;
+    unsigned p = last.getPosition();
+    if (p + 1 == ranges.size() ||
+        op.getIteratorTypesArray()[p] != utils::IteratorType::parallel ||
+        !widthFor(ranges[p]))
+      return op;
+    SmallVector<unsigned> perm;
+    for (unsigned i = 0; i < ranges.size(); ++i)
+      if (i != p)
+        perm.push_back(i);
+    perm.push_back(p);
+    rewriter.setInsertionPoint(generic);
+    FailureOr<linalg::GenericOp> r =
+        linalg::interchangeGenericOp(rewriter, generic, perm);
+    return succeeded(r) ? linalg::LinalgOp(*r) : op;
+  }
+
   /// Tiles `op` to 1×…×1×w and vectorizes the tile.
   void vectorizeOne(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     if (ranges.empty())
       return;
+    if (!widthFor(ranges.back())) {
+      op = interchangeForVectors(rewriter, op);
+      ranges = op.getStaticLoopRanges();
+    }
     int64_t inner = ranges.back();
-    if (ShapedType::isDynamic(inner))
-      return;
-    int64_t w = vectorWidth;
-    while (w >= 4 && inner % w != 0)
-      w /= 2;
-    if (w < 4)
+    int64_t w = widthFor(inner);
+    // No power of two divides a parallel extent such as 250 (the MLP's
+    // hidden layer): a divisor (10) still beats scalar code; LLVM widens or
+    // splits the odd vector.
+    if (!w && !ShapedType::isDynamic(inner) &&
+        op.getIteratorTypesArray().back() == utils::IteratorType::parallel)
+      for (int64_t d = std::min<int64_t>(vectorWidth, inner); d >= 4 && !w; --d)
+        if (inner % d == 0)
+          w = d;
+    if (!w)
       return;
     SmallVector<OpFoldResult> sizes;
     for (size_t i = 0; i + 1 < ranges.size(); ++i)
@@ -190,6 +241,21 @@ struct TileAndVectorizePass
       rewriter.replaceOp(op, tiled->replacements);
       target = tiled->tiledOps.back();
     }
+    // A tiled window op (conv, pool) still reads x[.., oh + kh, ow + kw]
+    // with kh, kw of extent 1: dropping the unit loops leaves projected
+    // permutations, which the generic vectorizer accepts.
+    if (auto g = dyn_cast<linalg::GenericOp>(target);
+        g && !llvm::all_of(g.getIndexingMapsArray(), [](AffineMap m) {
+          return m.isProjectedPermutation();
+        })) {
+      rewriter.setInsertionPoint(g);
+      FailureOr<linalg::DropUnitDimsResult> r =
+          linalg::dropUnitDims(rewriter, g, linalg::ControlDropUnitDims());
+      if (succeeded(r)) {
+        rewriter.replaceOp(g, r->replacements);
+        target = r->resultOp;
+      }
+    }
     rewriter.setInsertionPoint(target);
     if (failed(linalg::vectorizeOpPrecondition(target)))
       return;
@@ -209,12 +275,24 @@ struct TileAndVectorizePass
     if (!vectorize)
       return;
     SmallVector<linalg::LinalgOp> ops;
+    SmallVector<linalg::LinalgOp> windowOps;
     func.walk([&](linalg::LinalgOp op) {
-      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp>(op) &&
-          op.hasPureTensorSemantics())
+      if (!op.hasPureTensorSemantics())
+        return;
+      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp>(op))
         ops.push_back(op);
+      else if (linalg::isaConvolutionOpInterface(op))
+        windowOps.push_back(op);
     });
     IRRewriter rewriter(func.getContext());
+    // Named convolutions and poolings would lower to scalar loops: as
+    // generics, vectorizeOne can reorder and vectorize them.
+    for (linalg::LinalgOp op : windowOps) {
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::GenericOp> g = linalg::generalizeNamedOp(rewriter, op);
+      if (succeeded(g))
+        ops.push_back(*g);
+    }
     for (linalg::LinalgOp op : ops)
       vectorizeOne(rewriter, op);
     RewritePatternSet patterns(func.getContext());
