@@ -11,7 +11,8 @@
 //    the batch reduced; dα is a batch sum divided by α.
 //  - conv2d_input_grad: a stride-1 convolution of the stride-dilated,
 //    padded adjoint with the flipped, channel-transposed weight.
-//  - conv2d_weight_grad: one reduction over (b, p, q) on the padded input.
+//  - conv2d_weight_grad: a reduction over (b, p) on the padded input that
+//    keeps q (vectorised), then the sum over q.
 //  - max_pool2d_grad: per window the first maximum in row-major order
 //    (an order-independent argmax: larger value, or equal value and smaller
 //    position), then a gather-form scatter so every dx element is written
@@ -546,9 +547,40 @@ struct Conv2DWeightGradLowering : OpConversionPattern<ms::Conv2DWeightGradOp> {
       dyn.push_back(tensor::DimOp::create(rewriter, loc, g, 1));
     if (type.isDynamicDim(1))
       dyn.push_back(tensor::DimOp::create(rewriter, loc, x, 1));
+    auto d = [&](unsigned i) { return dim(ctx, i); };
+    int64_t ow = tensorType(g).getDimSize(3);
+    if (!ShapedType::isDynamic(ow)) {
+      // Innermost, the reduction over q would fold a vector to a scalar at
+      // every step. Instead keep q as a parallel loop, contiguous in g and
+      // x, into T[o, c, kh, kw, q] = Σ_{b, p} (vectorised over q), then
+      // dW = Σ_q T (the same sum, reassociated).
+      SmallVector<int64_t> tShape(type.getShape());
+      tShape.push_back(ow);
+      auto tType = RankedTensorType::get(tShape, elt);
+      Value t = linalg::GenericOp::create(
+                    rewriter, loc, TypeRange{tType}, ValueRange{g, x},
+                    ValueRange{filled(rewriter, loc, tType, dyn, 0.0)},
+                    {AffineMap::get(7, 0, {d(4), d(0), d(5), d(6)}, ctx),
+                     AffineMap::get(7, 0, {d(4), d(1), d(5) * stride[0] + d(2), d(6) * stride[1] + d(3)}, ctx),
+                     AffineMap::get(7, 0, {d(0), d(1), d(2), d(3), d(6)}, ctx)},
+                    {IteratorType::parallel, IteratorType::parallel,
+                     IteratorType::parallel, IteratorType::parallel,
+                     IteratorType::reduction, IteratorType::reduction,
+                     IteratorType::parallel},
+                    [&](OpBuilder &b, Location l, ValueRange a) {
+                      Scalar s{b, l, elt};
+                      linalg::YieldOp::create(b, l, s.add(a[2], s.mul(a[0], a[1])));
+                    })
+                    .getResult(0);
+      Value r = reduceAlong(rewriter, loc, t, 4, 0.0,
+                            [](const Scalar &s, Value e, Value acc) {
+                              return s.add(acc, e);
+                            });
+      rewriter.replaceOp(op, castTo(rewriter, loc, r, type));
+      return success();
+    }
     Value init = filled(rewriter, loc, type, dyn, 0.0);
     // Loops (o, c, kh, kw, b, p, q).
-    auto d = [&](unsigned i) { return dim(ctx, i); };
     SmallVector<AffineMap> maps = {
         AffineMap::get(7, 0, {d(4), d(0), d(5), d(6)}, ctx),
         AffineMap::get(7, 0, {d(4), d(1), d(5) * stride[0] + d(2), d(6) * stride[1] + d(3)}, ctx),
