@@ -51,6 +51,39 @@ bool coversWholeSource(tensor::ExtractSliceOp slice) {
   return true;
 }
 
+/// Whether `e` never decreases when a loop index grows.
+bool isNonDecreasing(AffineExpr e) {
+  switch (e.getKind()) {
+  case AffineExprKind::DimId:
+  case AffineExprKind::Constant:
+    return true;
+  case AffineExprKind::Add: {
+    auto b = cast<AffineBinaryOpExpr>(e);
+    return isNonDecreasing(b.getLHS()) && isNonDecreasing(b.getRHS());
+  }
+  case AffineExprKind::Mul:
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv: {
+    auto b = cast<AffineBinaryOpExpr>(e);
+    auto c = dyn_cast<AffineConstantExpr>(b.getRHS());
+    return c && c.getValue() >= 0 && isNonDecreasing(b.getLHS());
+  }
+  default:
+    return false;
+  }
+}
+
+/// Linalg tiling takes the slice of an operand along a map result r as
+/// [r(tile start), r(tile end − 1)]; that is the range the tile reads only
+/// when r is non-decreasing. A reversed index (the flipped kernel
+/// w[.., 4 − kh, 4 − kw] of conv2d_input_grad) would get a negative offset
+/// and a size-1 slice, so such an op is neither tiled nor fused.
+bool isTileable(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) {
+    return llvm::all_of(m.getResults(), isNonDecreasing);
+  });
+}
+
 /// Static trip count of the loop nest, or nullopt when a bound is dynamic.
 std::optional<int64_t> staticTripCount(linalg::LinalgOp op) {
   int64_t count = 1;
@@ -67,7 +100,7 @@ bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (!linalgOp || op->getParentOp() != func || !linalgOp.hasPureTensorSemantics())
     return false;
-  if (op->hasAttr("syna.untileable"))
+  if (op->hasAttr("syna.untileable") || !isTileable(linalgOp))
     return false;
   // Small static loop nests (a transpose of a small β) are not worth a
   // parallel region of their own.
@@ -122,7 +155,9 @@ struct TileAndVectorizePass
       options.setFusionControlFn(
           [](tensor::ExtractSliceOp slice, OpResult producer, bool)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            if (!isa<linalg::LinalgOp>(producer.getOwner()) ||
+            auto producerOp =
+                dyn_cast<linalg::LinalgOp>(producer.getOwner());
+            if (!producerOp || !isTileable(producerOp) ||
                 coversWholeSource(slice))
               return std::nullopt;
             return scf::SCFTileAndFuseOptions::ControlFnResult{};
@@ -199,7 +234,7 @@ struct TileAndVectorizePass
   /// Tiles `op` to 1×…×1×w and vectorizes the tile.
   void vectorizeOne(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    if (ranges.empty())
+    if (ranges.empty() || !isTileable(op))
       return;
     if (!widthFor(ranges.back())) {
       op = interchangeForVectors(rewriter, op);
