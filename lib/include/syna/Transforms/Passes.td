@@ -98,4 +98,18 @@ def OmpSchedule : Pass<"syna-omp-schedule"> {
   let dependentDialects = ["mlir::omp::OpenMPDialect"];
 }
 
+def InlineAllocaScopes : Pass<"syna-inline-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope ops that hold no stack allocation";
+  let description = [{
+    `convert-scf-to-openmp` wraps each parallel loop body in a
+    `memref.alloca_scope`. The canonicalizer keeps a scope whose body holds
+    an op without memory effects, such as the `func.call` of a libm function
+    (f64 `log1p`), and `convert-scf-to-cf` then breaks the scope's
+    single-block region. A call allocates in its callee's frame only, so
+    this pass inlines every scope without a stack allocation (`memref.alloca`
+    or an op of unknown effects other than a call).
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 #endif // SYNA_TRANSFORMS_PASSES_TD
