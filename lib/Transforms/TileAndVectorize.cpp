@@ -111,6 +111,22 @@ bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
   return !iters.empty() && iters[0] == utils::IteratorType::parallel;
 }
 
+/// The linalg ops that only `root` needs: their results feed `root` or
+/// other ops of the set and nothing else. Fusing a producer that something
+/// else also reads would compute it twice: once per tile, and once whole
+/// for the other reader (in a training step, every forward activation that
+/// the backward pass reads would be recomputed in each gradient loop).
+llvm::SmallPtrSet<Operation *, 16> exclusiveProducers(Operation *root) {
+  llvm::SmallPtrSet<Operation *, 16> cone;
+  cone.insert(root);
+  for (Operation *op = root->getPrevNode(); op; op = op->getPrevNode())
+    if (isa<linalg::LinalgOp>(op) && !op->use_empty() &&
+        llvm::all_of(op->getUsers(),
+                     [&](Operation *user) { return cone.contains(user); }))
+      cone.insert(op);
+  return cone;
+}
+
 void eraseDeadLinalg(RewriterBase &rewriter, func::FuncOp func) {
   bool changed = true;
   while (changed) {
@@ -152,13 +168,18 @@ struct TileAndVectorizePass
       scf::SCFTileAndFuseOptions options;
       options.tilingOptions.setTileSizes(sizes).setLoopType(
           scf::SCFTilingOptions::LoopType::ForallOp);
+      // A zero fill costs nothing to repeat per tile: fused, a shared one
+      // still gives every tile a tile-local destination.
+      llvm::SmallPtrSet<Operation *, 16> exclusive = exclusiveProducers(root);
       options.setFusionControlFn(
-          [](tensor::ExtractSliceOp slice, OpResult producer, bool)
+          [&](tensor::ExtractSliceOp slice, OpResult producer, bool)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
             auto producerOp =
                 dyn_cast<linalg::LinalgOp>(producer.getOwner());
             if (!producerOp || !isTileable(producerOp) ||
-                coversWholeSource(slice))
+                coversWholeSource(slice) ||
+                (!exclusive.contains(producerOp) &&
+                 !isa<linalg::FillOp>(producerOp)))
               return std::nullopt;
             return scf::SCFTileAndFuseOptions::ControlFnResult{};
           });

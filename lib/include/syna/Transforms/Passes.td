@@ -44,7 +44,9 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
        root of an `scf.forall` over tiles of `tile-sizes` along its leading
        loops; its linalg producers are fused into the tile (computed on the
        tile's slice), except producers whose whole result every tile needs
-       (e.g. βᵀ), which stay outside. Tile-local temporaries replace the
+       (e.g. βᵀ) and producers that other ops also read (a forward
+       activation that the backward pass reads), which stay outside and are
+       computed once. Tile-local temporaries replace the
        full intermediate tensors.
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
