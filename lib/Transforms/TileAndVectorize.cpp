@@ -227,25 +227,32 @@ struct TileAndVectorizePass
   linalg::LinalgOp interchangeForVectors(IRRewriter &rewriter,
                                          linalg::LinalgOp op) {
     auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-    if (!generic || generic.getNumDpsInits() != 1)
+    if (!generic)
       return op;
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    AffineMap out = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
-    if (out.getNumResults() == 0)
+    // Every result (the max and the position of an argmax) must be
+    // contiguous along the same loop.
+    std::optional<unsigned> p;
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      AffineMap out = op.getMatchingIndexingMap(&init);
+      if (out.getNumResults() == 0)
+        return op;
+      auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
+      if (!last || (p && *p != last.getPosition()))
+        return op;
+      p = last.getPosition();
+    }
+    if (!p)
       return op;
-    auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
-    if (!last)
-      return op;
-    unsigned p = last.getPosition();
-    if (p + 1 == ranges.size() ||
-        op.getIteratorTypesArray()[p] != utils::IteratorType::parallel ||
-        !widthFor(ranges[p]))
+    if (*p + 1 == ranges.size() ||
+        op.getIteratorTypesArray()[*p] != utils::IteratorType::parallel ||
+        !widthFor(ranges[*p]))
       return op;
     SmallVector<unsigned> perm;
     for (unsigned i = 0; i < ranges.size(); ++i)
-      if (i != p)
+      if (i != *p)
         perm.push_back(i);
-    perm.push_back(p);
+    perm.push_back(*p);
     rewriter.setInsertionPoint(generic);
     FailureOr<linalg::GenericOp> r =
         linalg::interchangeGenericOp(rewriter, generic, perm);
@@ -299,11 +306,12 @@ struct TileAndVectorizePass
     }
     // A tiled window op (conv, pool) still reads x[.., oh + kh, ow + kw]
     // with kh, kw of extent 1: dropping the unit loops leaves projected
-    // permutations, which the generic vectorizer accepts.
+    // permutations, which the generic vectorizer accepts. Likewise a
+    // reduction whose combiner the vectorizer does not know (the select of
+    // an argmax) becomes elementwise once its reduction loops, of extent 1
+    // in the tile, are gone.
     if (auto g = dyn_cast<linalg::GenericOp>(target);
-        g && !llvm::all_of(g.getIndexingMapsArray(), [](AffineMap m) {
-          return m.isProjectedPermutation();
-        })) {
+        g && failed(linalg::vectorizeOpPrecondition(g))) {
       rewriter.setInsertionPoint(g);
       FailureOr<linalg::DropUnitDimsResult> r =
           linalg::dropUnitDims(rewriter, g, linalg::ControlDropUnitDims());
