@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Interfaces/TilingInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace syna {
 #define GEN_PASS_DEF_TILEANDVECTORIZE
@@ -220,43 +221,56 @@ struct TileAndVectorizePass
   }
 
   /// When the innermost loop does not vectorize (a convolution or pooling
-  /// window, kw = 5 or 2), moves innermost the parallel loop that indexes
-  /// the last result dimension (ow: contiguous stores), if its extent does.
-  /// Each result element still accumulates its reduction loops in the same
-  /// order, so the sums are bit-identical.
-  linalg::LinalgOp interchangeForVectors(IRRewriter &rewriter,
-                                         linalg::LinalgOp op) {
-    auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-    if (!generic)
-      return op;
+  /// window, kw = 5 or 2), the parallel loop that indexes the last dimension
+  /// of every result (ow: contiguous stores), if its extent does. Its tile
+  /// loop stays outside the reduction loops, so each vector of results
+  /// accumulates at one address (kept in a register) over the whole window,
+  /// in the same order as before: the sums are bit-identical.
+  std::optional<unsigned> contiguousResultLoop(linalg::LinalgOp op) {
+    if (!isa<linalg::GenericOp>(op.getOperation()))
+      return std::nullopt;
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    // Every result (the max and the position of an argmax) must be
-    // contiguous along the same loop.
     std::optional<unsigned> p;
     for (OpOperand &init : op.getDpsInitsMutable()) {
       AffineMap out = op.getMatchingIndexingMap(&init);
       if (out.getNumResults() == 0)
-        return op;
+        return std::nullopt;
       auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
       if (!last || (p && *p != last.getPosition()))
-        return op;
+        return std::nullopt;
       p = last.getPosition();
     }
-    if (!p)
-      return op;
-    if (*p + 1 == ranges.size() ||
-        op.getIteratorTypesArray()[*p] != utils::IteratorType::parallel ||
+    if (!p || op.getIteratorTypesArray()[*p] != utils::IteratorType::parallel ||
         !widthFor(ranges[*p]))
-      return op;
-    SmallVector<unsigned> perm;
-    for (unsigned i = 0; i < ranges.size(); ++i)
-      if (i != *p)
-        perm.push_back(i);
-    perm.push_back(*p);
-    rewriter.setInsertionPoint(generic);
-    FailureOr<linalg::GenericOp> r =
-        linalg::interchangeGenericOp(rewriter, generic, perm);
-    return succeeded(r) ? linalg::LinalgOp(*r) : op;
+      return std::nullopt;
+    return p;
+  }
+
+  /// A parallel loop other than `vd`, with a static extent, that an input
+  /// read along `vd` does not depend on (a convolution's output channel:
+  /// the input row is reused for each), and a block of 2 to 4 of its
+  /// iterations that divides the extent; the loop of largest extent.
+  std::optional<std::pair<unsigned, int64_t>>
+  registerBlock(linalg::LinalgOp op, unsigned vd) {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    std::optional<std::pair<unsigned, int64_t>> best;
+    for (auto [l, t] : llvm::enumerate(op.getIteratorTypesArray())) {
+      if (l == vd || t != utils::IteratorType::parallel ||
+          ShapedType::isDynamic(ranges[l]) || ranges[l] < 2)
+        continue;
+      bool reused = llvm::any_of(op.getDpsInputOperands(), [&](OpOperand *in) {
+        AffineMap m = op.getMatchingIndexingMap(in);
+        return m.isFunctionOfDim(vd) && !m.isFunctionOfDim(l);
+      });
+      if (!reused || (best && ranges[best->first] >= ranges[l]))
+        continue;
+      for (int64_t b = 8; b >= 2; --b)
+        if (ranges[l] % b == 0) {
+          best = {l, b};
+          break;
+        }
+    }
+    return best;
   }
 
   /// Tiles `op` to 1×…×1×w and vectorizes the tile.
@@ -264,26 +278,42 @@ struct TileAndVectorizePass
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
     if (ranges.empty() || !isTileable(op))
       return;
-    if (!widthFor(ranges.back())) {
-      op = interchangeForVectors(rewriter, op);
-      ranges = op.getStaticLoopRanges();
-    }
-    int64_t inner = ranges.back();
+    // The vectorized loop.
+    unsigned vd = ranges.size() - 1;
+    if (!widthFor(ranges.back()))
+      if (std::optional<unsigned> p = contiguousResultLoop(op))
+        vd = *p;
+    int64_t inner = ranges[vd];
     int64_t w = widthFor(inner);
+    // A window op's whole output row (ow = 12) in one vector: more
+    // independent lanes per window step.
+    if (vd + 1 != ranges.size() && inner <= vectorWidth)
+      w = inner;
     // No power of two divides a parallel extent such as 250 (the MLP's
     // hidden layer): a divisor (10) still beats scalar code; LLVM widens or
     // splits the odd vector.
     if (!w && !ShapedType::isDynamic(inner) &&
-        op.getIteratorTypesArray().back() == utils::IteratorType::parallel)
+        op.getIteratorTypesArray()[vd] == utils::IteratorType::parallel)
       for (int64_t d = std::min<int64_t>(vectorWidth, inner); d >= 4 && !w; --d)
         if (inner % d == 0)
           w = d;
     if (!w)
       return;
+    // A window op's accumulator over the whole window is one chain of
+    // dependent adds: a block of rows of another parallel loop gives
+    // independent chains that share the vector operand.
+    std::optional<std::pair<unsigned, int64_t>> block;
+    if (vd + 1 != ranges.size())
+      block = registerBlock(op, vd);
     SmallVector<OpFoldResult> sizes;
-    for (size_t i = 0; i + 1 < ranges.size(); ++i)
-      sizes.push_back(rewriter.getIndexAttr(ranges[i] == 1 ? 0 : 1));
-    sizes.push_back(rewriter.getIndexAttr(inner == w ? 0 : w));
+    for (auto [i, r] : llvm::enumerate(ranges)) {
+      int64_t t = r == 1 ? 0 : 1;
+      if (i == vd)
+        t = inner == w ? 0 : w;
+      else if (block && i == block->first)
+        t = block->second == r ? 0 : block->second;
+      sizes.push_back(rewriter.getIndexAttr(t));
+    }
     Operation *target = op;
     if (llvm::any_of(sizes, [](OpFoldResult s) {
           return getConstantIntValue(s) != 0;
@@ -313,8 +343,13 @@ struct TileAndVectorizePass
     if (auto g = dyn_cast<linalg::GenericOp>(target);
         g && failed(linalg::vectorizeOpPrecondition(g))) {
       rewriter.setInsertionPoint(g);
+      // Rank-reducing slices, not reshapes: the accumulator's
+      // extract_slice/insert_slice pair can then leave the reduction loops.
+      linalg::ControlDropUnitDims control;
+      control.rankReductionStrategy =
+          linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
       FailureOr<linalg::DropUnitDimsResult> r =
-          linalg::dropUnitDims(rewriter, g, linalg::ControlDropUnitDims());
+          linalg::dropUnitDims(rewriter, g, control);
       if (succeeded(r)) {
         rewriter.replaceOp(g, r->replacements);
         target = r->resultOp;
@@ -364,6 +399,13 @@ struct TileAndVectorizePass
     scf::ForOp::getCanonicalizationPatterns(patterns, func.getContext());
     tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, func.getContext());
     (void)applyPatternsGreedily(func, std::move(patterns));
+    // A vector of results that a reduction loop nest reads and writes at
+    // one place (a convolution's ow vector over (c, kh, kw)) becomes a loop
+    // iter_arg, kept in registers instead of a load and a store per step.
+    SmallVector<LoopLikeOpInterface> loops;
+    func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (LoopLikeOpInterface loop : loops)
+      (void)hoistLoopInvariantSubsets(rewriter, loop);
   }
 };
 

@@ -51,7 +51,13 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
-       `convert-linalg-to-loops`.
+       `convert-linalg-to-loops`. A window op (convolution, pooling) whose
+       innermost window loop does not vectorize is vectorized along the loop
+       of its results' last dimension (ow, up to `vector-width` whole),
+       times a block of up to 8 rows of a parallel loop that the vector
+       input does not depend on (channels); the tile loops stay outside the
+       window loops, whose accumulator is then hoisted into a loop-carried
+       vector (registers).
   }];
   let options = [
     ListOption<"tileSizes", "tile-sizes", "int64_t",
