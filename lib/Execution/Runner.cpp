@@ -468,7 +468,12 @@ CompiledModule::invoke(const GraphSignature &sig,
     size_t es = dtypeSize(r.dtype);
     out.data.resize(out.numElements() * es);
     const uint8_t *base = static_cast<const uint8_t *>(aligned) + offset * es;
-    for (int64_t i = 0, e = out.numElements(); i < e; ++i) {
+    bool rowMajor = true;
+    for (int64_t k = rank, stride = 1; k-- > 0; stride *= out.shape[k])
+      rowMajor &= out.shape[k] == 1 || result[at + 3 + rank + k] == stride;
+    if (rowMajor && !out.data.empty())
+      std::memcpy(out.data.data(), base, out.data.size());
+    for (int64_t i = 0, e = rowMajor ? 0 : out.numElements(); i < e; ++i) {
       int64_t rem = i, off = 0;
       for (size_t k = rank; k-- > 0;) {
         off += (rem % out.shape[k]) * result[at + 3 + rank + k];

@@ -41,7 +41,7 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
   os << "func.func(lower-vector-mask,lower-vector-multi-reduction),";
   os << "convert-vector-to-scf{full-unroll=true},";
   if (o.omp)
-    os << "convert-scf-to-openmp,syna-omp-schedule,canonicalize,";
+    os << "convert-scf-to-openmp,syna-omp-schedule,syna-inline-alloca-scopes,canonicalize,";
   os << "convert-scf-to-cf,canonicalize,cse,";
   os << "expand-strided-metadata,lower-affine,";
   os << "convert-vector-to-llvm{enable-x86vector=false},";

@@ -52,6 +52,39 @@ bool coversWholeSource(tensor::ExtractSliceOp slice) {
   return true;
 }
 
+/// Whether `e` never decreases when a loop index grows.
+bool isNonDecreasing(AffineExpr e) {
+  switch (e.getKind()) {
+  case AffineExprKind::DimId:
+  case AffineExprKind::Constant:
+    return true;
+  case AffineExprKind::Add: {
+    auto b = cast<AffineBinaryOpExpr>(e);
+    return isNonDecreasing(b.getLHS()) && isNonDecreasing(b.getRHS());
+  }
+  case AffineExprKind::Mul:
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::CeilDiv: {
+    auto b = cast<AffineBinaryOpExpr>(e);
+    auto c = dyn_cast<AffineConstantExpr>(b.getRHS());
+    return c && c.getValue() >= 0 && isNonDecreasing(b.getLHS());
+  }
+  default:
+    return false;
+  }
+}
+
+/// Linalg tiling takes the slice of an operand along a map result r as
+/// [r(tile start), r(tile end − 1)]; that is the range the tile reads only
+/// when r is non-decreasing. A reversed index (the flipped kernel
+/// w[.., 4 − kh, 4 − kw] of conv2d_input_grad) would get a negative offset
+/// and a size-1 slice, so such an op is neither tiled nor fused.
+bool isTileable(linalg::LinalgOp op) {
+  return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) {
+    return llvm::all_of(m.getResults(), isNonDecreasing);
+  });
+}
+
 /// Static trip count of the loop nest, or nullopt when a bound is dynamic.
 std::optional<int64_t> staticTripCount(linalg::LinalgOp op) {
   int64_t count = 1;
@@ -68,7 +101,7 @@ bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   if (!linalgOp || op->getParentOp() != func || !linalgOp.hasPureTensorSemantics())
     return false;
-  if (op->hasAttr("syna.untileable"))
+  if (op->hasAttr("syna.untileable") || !isTileable(linalgOp))
     return false;
   SmallVector<utils::IteratorType> iters = linalgOp.getIteratorTypesArray();
   if (iters.empty() || iters[0] != utils::IteratorType::parallel)
@@ -87,6 +120,22 @@ bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
     });
   };
   return large(linalgOp);
+}
+
+/// The linalg ops that only `root` needs: their results feed `root` or
+/// other ops of the set and nothing else. Fusing a producer that something
+/// else also reads would compute it twice: once per tile, and once whole
+/// for the other reader (in a training step, every forward activation that
+/// the backward pass reads would be recomputed in each gradient loop).
+llvm::SmallPtrSet<Operation *, 16> exclusiveProducers(Operation *root) {
+  llvm::SmallPtrSet<Operation *, 16> cone;
+  cone.insert(root);
+  for (Operation *op = root->getPrevNode(); op; op = op->getPrevNode())
+    if (isa<linalg::LinalgOp>(op) && !op->use_empty() &&
+        llvm::all_of(op->getUsers(),
+                     [&](Operation *user) { return cone.contains(user); }))
+      cone.insert(op);
+  return cone;
 }
 
 void eraseDeadLinalg(RewriterBase &rewriter, func::FuncOp func) {
@@ -130,11 +179,18 @@ struct TileAndVectorizePass
       scf::SCFTileAndFuseOptions options;
       options.tilingOptions.setTileSizes(sizes).setLoopType(
           scf::SCFTilingOptions::LoopType::ForallOp);
+      // A zero fill costs nothing to repeat per tile: fused, a shared one
+      // still gives every tile a tile-local destination.
+      llvm::SmallPtrSet<Operation *, 16> exclusive = exclusiveProducers(root);
       options.setFusionControlFn(
-          [](tensor::ExtractSliceOp slice, OpResult producer, bool)
+          [&](tensor::ExtractSliceOp slice, OpResult producer, bool)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            if (!isa<linalg::LinalgOp>(producer.getOwner()) ||
-                coversWholeSource(slice))
+            auto producerOp =
+                dyn_cast<linalg::LinalgOp>(producer.getOwner());
+            if (!producerOp || !isTileable(producerOp) ||
+                coversWholeSource(slice) ||
+                (!exclusive.contains(producerOp) &&
+                 !isa<linalg::FillOp>(producerOp)))
               return std::nullopt;
             return scf::SCFTileAndFuseOptions::ControlFnResult{};
           });
@@ -164,18 +220,94 @@ struct TileAndVectorizePass
     return applyPatternsGreedily(func, std::move(patterns));
   }
 
+  /// The widest vector width ≥ 4 that divides `extent`, or 0.
+  int64_t widthFor(int64_t extent) const {
+    if (ShapedType::isDynamic(extent))
+      return 0;
+    int64_t w = vectorWidth;
+    while (w >= 4 && extent % w != 0)
+      w /= 2;
+    return w >= 4 ? w : 0;
+  }
+
+  /// When the innermost loop does not vectorize (a convolution or pooling
+  /// window, kw = 5 or 2), the parallel loop that indexes the last dimension
+  /// of every result (ow: contiguous stores), if its extent does. Its tile
+  /// loop stays outside the reduction loops, so each vector of results
+  /// accumulates at one address (kept in a register) over the whole window,
+  /// in the same order as before: the sums are bit-identical.
+  std::optional<unsigned> contiguousResultLoop(linalg::LinalgOp op) {
+    if (!isa<linalg::GenericOp>(op.getOperation()))
+      return std::nullopt;
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    std::optional<unsigned> p;
+    for (OpOperand &init : op.getDpsInitsMutable()) {
+      AffineMap out = op.getMatchingIndexingMap(&init);
+      if (out.getNumResults() == 0)
+        return std::nullopt;
+      auto last = dyn_cast<AffineDimExpr>(out.getResults().back());
+      if (!last || (p && *p != last.getPosition()))
+        return std::nullopt;
+      p = last.getPosition();
+    }
+    if (!p || op.getIteratorTypesArray()[*p] != utils::IteratorType::parallel ||
+        !widthFor(ranges[*p]))
+      return std::nullopt;
+    return p;
+  }
+
+  /// A parallel loop other than `vd`, with a static extent, that an input
+  /// read along `vd` does not depend on (a convolution's output channel:
+  /// the input row is reused for each), and a block of 2 to 4 of its
+  /// iterations that divides the extent; the loop of largest extent.
+  std::optional<std::pair<unsigned, int64_t>>
+  registerBlock(linalg::LinalgOp op, unsigned vd) {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    std::optional<std::pair<unsigned, int64_t>> best;
+    for (auto [l, t] : llvm::enumerate(op.getIteratorTypesArray())) {
+      if (l == vd || t != utils::IteratorType::parallel ||
+          ShapedType::isDynamic(ranges[l]) || ranges[l] < 2)
+        continue;
+      bool reused = llvm::any_of(op.getDpsInputOperands(), [&](OpOperand *in) {
+        AffineMap m = op.getMatchingIndexingMap(in);
+        return m.isFunctionOfDim(vd) && !m.isFunctionOfDim(l);
+      });
+      if (!reused || (best && ranges[best->first] >= ranges[l]))
+        continue;
+      for (int64_t b = 8; b >= 2; --b)
+        if (ranges[l] % b == 0) {
+          best = {l, b};
+          break;
+        }
+    }
+    return best;
+  }
+
   /// Tiles `op` to 1×…×1×w and vectorizes the tile.
   void vectorizeOne(IRRewriter &rewriter, linalg::LinalgOp op) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    if (ranges.empty())
+    if (ranges.empty() || !isTileable(op))
       return;
-    int64_t inner = ranges.back();
-    if (ShapedType::isDynamic(inner))
-      return;
-    int64_t w = vectorWidth;
-    while (w >= 4 && inner % w != 0)
-      w /= 2;
-    if (w < 4)
+    // The vectorized loop.
+    unsigned vd = ranges.size() - 1;
+    if (!widthFor(ranges.back()))
+      if (std::optional<unsigned> p = contiguousResultLoop(op))
+        vd = *p;
+    int64_t inner = ranges[vd];
+    int64_t w = widthFor(inner);
+    // A window op's whole output row (ow = 12) in one vector: more
+    // independent lanes per window step.
+    if (vd + 1 != ranges.size() && inner <= vectorWidth)
+      w = inner;
+    // No power of two divides a parallel extent such as 250 (the MLP's
+    // hidden layer): a divisor (10) still beats scalar code; LLVM widens or
+    // splits the odd vector.
+    if (!w && !ShapedType::isDynamic(inner) &&
+        op.getIteratorTypesArray()[vd] == utils::IteratorType::parallel)
+      for (int64_t d = std::min<int64_t>(vectorWidth, inner); d >= 4 && !w; --d)
+        if (inner % d == 0)
+          w = d;
+    if (!w)
       return;
     // With the reductions innermost (below), a tile of up to four vectors of
     // the last parallel loop gives the accumulators independent dependency
@@ -186,10 +318,21 @@ struct TileAndVectorizePass
       for (int64_t wider = 2 * w; wider <= 4 * vectorWidth && inner % wider == 0;
            wider *= 2)
         w = wider;
+    // A window op's accumulator over the whole window is one chain of
+    // dependent adds: a block of rows of another parallel loop gives
+    // independent chains that share the vector operand.
+    std::optional<std::pair<unsigned, int64_t>> block;
+    if (vd + 1 != ranges.size())
+      block = registerBlock(op, vd);
     SmallVector<OpFoldResult> sizes;
-    for (size_t i = 0; i + 1 < ranges.size(); ++i)
-      sizes.push_back(rewriter.getIndexAttr(ranges[i] == 1 ? 0 : 1));
-    sizes.push_back(rewriter.getIndexAttr(inner == w ? 0 : w));
+    for (auto [i, r] : llvm::enumerate(ranges)) {
+      int64_t t = r == 1 ? 0 : 1;
+      if (i == vd)
+        t = inner == w ? 0 : w;
+      else if (block && i == block->first)
+        t = block->second == r ? 0 : block->second;
+      sizes.push_back(rewriter.getIndexAttr(t));
+    }
     Operation *target = op;
     if (llvm::any_of(sizes, [](OpFoldResult s) {
           return getConstantIntValue(s) != 0;
@@ -221,28 +364,31 @@ struct TileAndVectorizePass
       rewriter.replaceOp(op, tiled->replacements);
       target = tiled->tiledOps.back();
     }
-    rewriter.setInsertionPoint(target);
-    if (failed(linalg::vectorizeOpPrecondition(target))) {
-      // A tile whose reduction loops have extent 1 is elementwise; without
-      // its unit loops the vectorizer need not recognise the combiner (the
-      // synapse tensor's mantissa–exponent step is not an add or a max).
-      auto generic = dyn_cast<linalg::GenericOp>(target);
-      if (!generic)
-        return;
+    // A tiled window op (conv, pool) still reads x[.., oh + kh, ow + kw]
+    // with kh, kw of extent 1: dropping the unit loops leaves projected
+    // permutations, which the generic vectorizer accepts. Likewise a
+    // reduction whose combiner the vectorizer does not know (the select of
+    // an argmax, the synapse tensor's mantissa–exponent step) becomes
+    // elementwise once its reduction loops, of extent 1 in the tile, are
+    // gone.
+    if (auto g = dyn_cast<linalg::GenericOp>(target);
+        g && failed(linalg::vectorizeOpPrecondition(g))) {
+      rewriter.setInsertionPoint(g);
+      // Rank-reducing slices, not reshapes: the accumulator's
+      // extract_slice/insert_slice pair can then leave the reduction loops.
       linalg::ControlDropUnitDims control;
-      // Rank-reducing slices, not reshapes: the accumulator's slice pairs
-      // stay recognisable to the loop-invariant subset hoisting below.
-      control.rankReductionStrategy = linalg::ControlDropUnitDims::
-          RankReductionStrategy::ExtractInsertSlice;
-      FailureOr<linalg::DropUnitDimsResult> dropped =
-          linalg::dropUnitDims(rewriter, generic, control);
-      if (failed(dropped))
-        return;
-      rewriter.replaceOp(generic, dropped->replacements);
-      target = dropped->resultOp;
-      if (failed(linalg::vectorizeOpPrecondition(target)))
-        return;
+      control.rankReductionStrategy =
+          linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
+      FailureOr<linalg::DropUnitDimsResult> r =
+          linalg::dropUnitDims(rewriter, g, control);
+      if (succeeded(r)) {
+        rewriter.replaceOp(g, r->replacements);
+        target = r->resultOp;
+      }
     }
+    rewriter.setInsertionPoint(target);
+    if (failed(linalg::vectorizeOpPrecondition(target)))
+      return;
     FailureOr<linalg::VectorizationResult> v = linalg::vectorize(rewriter, target);
     if (failed(v))
       return;
@@ -259,12 +405,24 @@ struct TileAndVectorizePass
     if (!vectorize)
       return;
     SmallVector<linalg::LinalgOp> ops;
+    SmallVector<linalg::LinalgOp> windowOps;
     func.walk([&](linalg::LinalgOp op) {
-      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp>(op) &&
-          op.hasPureTensorSemantics())
+      if (!op.hasPureTensorSemantics())
+        return;
+      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp>(op))
         ops.push_back(op);
+      else if (linalg::isaConvolutionOpInterface(op))
+        windowOps.push_back(op);
     });
     IRRewriter rewriter(func.getContext());
+    // Named convolutions and poolings would lower to scalar loops: as
+    // generics, vectorizeOne can reorder and vectorize them.
+    for (linalg::LinalgOp op : windowOps) {
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::GenericOp> g = linalg::generalizeNamedOp(rewriter, op);
+      if (succeeded(g))
+        ops.push_back(*g);
+    }
     for (linalg::LinalgOp op : ops)
       vectorizeOne(rewriter, op);
     RewritePatternSet patterns(func.getContext());
@@ -272,11 +430,13 @@ struct TileAndVectorizePass
     scf::ForOp::getCanonicalizationPatterns(patterns, func.getContext());
     tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, func.getContext());
     (void)applyPatternsGreedily(func, std::move(patterns));
-    // Accumulator slices and their vector reads and writes leave the
-    // reduction loops: the accumulators become loop-carried vectors.
-    func.walk([&](scf::ForOp loop) {
+    // A vector of results that a reduction loop nest reads and writes at
+    // one place (a convolution's ow vector over (c, kh, kw)) becomes a loop
+    // iter_arg, kept in registers instead of a load and a store per step.
+    SmallVector<LoopLikeOpInterface> loops;
+    func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (LoopLikeOpInterface loop : loops)
       (void)hoistLoopInvariantSubsets(rewriter, loop);
-    });
   }
 };
 

@@ -11,11 +11,13 @@
 //    the batch reduced; dα is a batch sum divided by α.
 //  - conv2d_input_grad: a stride-1 convolution of the stride-dilated,
 //    padded adjoint with the flipped, channel-transposed weight.
-//  - conv2d_weight_grad: one reduction over (b, p, q) on the padded input.
+//  - conv2d_weight_grad: a reduction over (b, p) on the padded input that
+//    keeps q (vectorised), then the sum over q.
 //  - max_pool2d_grad: per window the first maximum in row-major order
 //    (an order-independent argmax: larger value, or equal value and smaller
 //    position), then a gather-form scatter so every dx element is written
-//    once (no atomics, parallel over the batch).
+//    once (no atomics, parallel over the batch). Windows that tile x exactly
+//    work on x viewed as B×C×OH×KH×OW×KW instead (vectorisable, no gather).
 //  - flip_circuit_grad: the forward trajectory into a [T+1, state] buffer,
 //    then the reverse recurrence in an scf.for.
 //
@@ -546,9 +548,40 @@ struct Conv2DWeightGradLowering : OpConversionPattern<ms::Conv2DWeightGradOp> {
       dyn.push_back(tensor::DimOp::create(rewriter, loc, g, 1));
     if (type.isDynamicDim(1))
       dyn.push_back(tensor::DimOp::create(rewriter, loc, x, 1));
+    auto d = [&](unsigned i) { return dim(ctx, i); };
+    int64_t ow = tensorType(g).getDimSize(3);
+    if (!ShapedType::isDynamic(ow)) {
+      // Innermost, the reduction over q would fold a vector to a scalar at
+      // every step. Instead keep q as a parallel loop, contiguous in g and
+      // x, into T[o, c, kh, kw, q] = Σ_{b, p} (vectorised over q), then
+      // dW = Σ_q T (the same sum, reassociated).
+      SmallVector<int64_t> tShape(type.getShape());
+      tShape.push_back(ow);
+      auto tType = RankedTensorType::get(tShape, elt);
+      Value t = linalg::GenericOp::create(
+                    rewriter, loc, TypeRange{tType}, ValueRange{g, x},
+                    ValueRange{filled(rewriter, loc, tType, dyn, 0.0)},
+                    {AffineMap::get(7, 0, {d(4), d(0), d(5), d(6)}, ctx),
+                     AffineMap::get(7, 0, {d(4), d(1), d(5) * stride[0] + d(2), d(6) * stride[1] + d(3)}, ctx),
+                     AffineMap::get(7, 0, {d(0), d(1), d(2), d(3), d(6)}, ctx)},
+                    {IteratorType::parallel, IteratorType::parallel,
+                     IteratorType::parallel, IteratorType::parallel,
+                     IteratorType::reduction, IteratorType::reduction,
+                     IteratorType::parallel},
+                    [&](OpBuilder &b, Location l, ValueRange a) {
+                      Scalar s{b, l, elt};
+                      linalg::YieldOp::create(b, l, s.add(a[2], s.mul(a[0], a[1])));
+                    })
+                    .getResult(0);
+      Value r = reduceAlong(rewriter, loc, t, 4, 0.0,
+                            [](const Scalar &s, Value e, Value acc) {
+                              return s.add(acc, e);
+                            });
+      rewriter.replaceOp(op, castTo(rewriter, loc, r, type));
+      return success();
+    }
     Value init = filled(rewriter, loc, type, dyn, 0.0);
     // Loops (o, c, kh, kw, b, p, q).
-    auto d = [&](unsigned i) { return dim(ctx, i); };
     SmallVector<AffineMap> maps = {
         AffineMap::get(7, 0, {d(4), d(0), d(5), d(6)}, ctx),
         AffineMap::get(7, 0, {d(4), d(1), d(5) * stride[0] + d(2), d(6) * stride[1] + d(3)}, ctx),
@@ -568,6 +601,105 @@ struct Conv2DWeightGradLowering : OpConversionPattern<ms::Conv2DWeightGradOp> {
   }
 };
 
+/// The body of the window argmax: (max, first position) of the visited
+/// elements, given the element, its position kh·KW + kw and the accumulators.
+/// The combination (larger value, or equal value and smaller position) does
+/// not depend on the order in which the reduction visits the window.
+void argmaxStep(OpBuilder &b, Location l, Type elt, Value v, Value kh,
+                Value kw, int64_t kwExtent, Value max, Value first) {
+  Scalar s{b, l, elt};
+  Value pos = arith::AddIOp::create(
+      b, l, arith::MulIOp::create(b, l, kh, indexConst(b, l, kwExtent)), kw);
+  pos = arith::IndexCastOp::create(b, l, b.getI64Type(), pos);
+  Value gt = s.cmp(arith::CmpFPredicate::OGT, v, max);
+  Value eq = s.cmp(arith::CmpFPredicate::OEQ, v, max);
+  Value earlier = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, pos, first);
+  Value take = arith::OrIOp::create(b, l, gt, arith::AndIOp::create(b, l, eq, earlier));
+  linalg::YieldOp::create(b, l, ValueRange{s.select(take, v, max),
+                                           s.select(take, pos, first)});
+}
+
+/// max_pool2d_grad with windows that tile x exactly (strides = kernel,
+/// H = OH·KH, W = OW·KW): x viewed as B×C×OH×KH×OW×KW makes both loop nests
+/// projected permutations, so the argmax vectorises along ow (no
+/// data-dependent branches) and dx is written once per element, without
+/// the index arithmetic and gathers of the general scatter. Null otherwise.
+Value maxPoolGradDisjoint(ConversionPatternRewriter &rewriter, Location loc,
+                          ms::MaxPool2DGradOp op, Value x, Value g) {
+  MLIRContext *ctx = rewriter.getContext();
+  RankedTensorType type = op.getType(), gType = tensorType(g);
+  ArrayRef<int64_t> kernel = op.getKernel();
+  if (op.getEffectiveStrides() != kernel || type.isDynamicDim(2) ||
+      type.isDynamicDim(3) || gType.isDynamicDim(2) || gType.isDynamicDim(3) ||
+      type.getDimSize(2) != gType.getDimSize(2) * kernel[0] ||
+      type.getDimSize(3) != gType.getDimSize(3) * kernel[1])
+    return {};
+  Type elt = type.getElementType(), i64 = rewriter.getI64Type();
+  auto d = [&](unsigned i) { return dim(ctx, i); };
+  int64_t oh = gType.getDimSize(2), ow = gType.getDimSize(3);
+  SmallVector<int64_t> eShape = {type.getDimSize(0), type.getDimSize(1), oh,
+                                 kernel[0],          ow,                 kernel[1]};
+  auto eType = RankedTensorType::get(eShape, elt);
+  SmallVector<ReassociationIndices> reassoc = {{0}, {1}, {2, 3}, {4, 5}};
+  SmallVector<OpFoldResult> eSizes;
+  for (int64_t i = 0; i < 6; ++i)
+    eSizes.push_back(ShapedType::isDynamic(eShape[i])
+                         ? OpFoldResult(tensor::DimOp::create(rewriter, loc, x, i).getResult())
+                         : OpFoldResult(rewriter.getIndexAttr(eShape[i])));
+  Value xe = tensor::ExpandShapeOp::create(rewriter, loc, eType, x, reassoc, eSizes);
+
+  // 1. Loops (b, c, oh, ow, kh, kw) over xe[b, c, oh, kh, ow, kw].
+  SmallVector<Value> gDyn = dynamicSizes(rewriter, loc, gType, {g});
+  auto idxType = RankedTensorType::get(gType.getShape(), i64);
+  Value maxInit = filled(rewriter, loc, gType, gDyn, -INFINITY);
+  Value idxInit =
+      linalg::FillOp::create(
+          rewriter, loc,
+          arith::ConstantOp::create(rewriter, loc, i64,
+                                    rewriter.getI64IntegerAttr(kernel[0] * kernel[1]))
+              .getResult(),
+          emptyTensor(rewriter, loc, idxType, gDyn))
+          .getResult(0);
+  SmallVector<IteratorType> iters(4, IteratorType::parallel);
+  iters.append(2, IteratorType::reduction);
+  AffineMap out4 = AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx);
+  Value idx =
+      linalg::GenericOp::create(
+          rewriter, loc, TypeRange{gType, idxType}, ValueRange{xe},
+          ValueRange{maxInit, idxInit},
+          {AffineMap::get(6, 0, {d(0), d(1), d(2), d(4), d(3), d(5)}, ctx), out4, out4},
+          iters,
+          [&](OpBuilder &b, Location l, ValueRange a) {
+            argmaxStep(b, l, elt, a[0], linalg::IndexOp::create(b, l, 4),
+                       linalg::IndexOp::create(b, l, 5), kernel[1], a[1], a[2]);
+          })
+          .getResult(1);
+
+  // 2. dxe[b, c, oh, kh, ow, kw] = g[b, c, oh, ow] where (kh, kw) is the
+  // window's first maximum, else 0.
+  AffineMap window = AffineMap::get(6, 0, {d(0), d(1), d(2), d(4)}, ctx);
+  Value dxe =
+      linalg::GenericOp::create(
+          rewriter, loc, TypeRange{eType}, ValueRange{idx, g},
+          ValueRange{emptyTensor(rewriter, loc, eType,
+                                 dynamicSizes(rewriter, loc, eType, {xe}))},
+          {window, window, AffineMap::getMultiDimIdentityMap(6, ctx)},
+          SmallVector<IteratorType>(6, IteratorType::parallel),
+          [&](OpBuilder &b, Location l, ValueRange a) {
+            Scalar s{b, l, elt};
+            Value pos = arith::AddIOp::create(
+                b, l,
+                arith::MulIOp::create(b, l, linalg::IndexOp::create(b, l, 3),
+                                      indexConst(b, l, kernel[1])),
+                linalg::IndexOp::create(b, l, 5));
+            pos = arith::IndexCastOp::create(b, l, i64, pos);
+            Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, pos, a[0]);
+            linalg::YieldOp::create(b, l, s.select(hit, a[1], s.c(0.0)));
+          })
+          .getResult(0);
+  return tensor::CollapseShapeOp::create(rewriter, loc, type, dxe, reassoc);
+}
+
 struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -576,6 +708,10 @@ struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
     Value x = adaptor.getInput(), g = adaptor.getGrad();
+    if (Value dx = maxPoolGradDisjoint(rewriter, loc, op, x, g)) {
+      rewriter.replaceOp(op, dx);
+      return success();
+    }
     RankedTensorType type = op.getType(), gType = tensorType(g);
     Type elt = type.getElementType();
     Type i64 = rewriter.getI64Type();
@@ -585,9 +721,7 @@ struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
     Value window = tensor::EmptyOp::create(rewriter, loc, kernel, elt);
     SmallVector<Value> gDyn = dynamicSizes(rewriter, loc, gType, {g});
 
-    // 1. Per window the position kh·KW + kw of its first maximum. The
-    // combination (larger value, or equal value and smaller position) does
-    // not depend on the order in which the reduction visits the window.
+    // 1. Per window the position kh·KW + kw of its first maximum.
     auto idxType = RankedTensorType::get(gType.getShape(), i64);
     Value maxInit = filled(rewriter, loc, gType, gDyn, -INFINITY);
     Value idxInit = linalg::FillOp::create(
@@ -606,19 +740,8 @@ struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
          AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx),
          AffineMap::get(6, 0, {d(0), d(1), d(2), d(3)}, ctx)},
         iters, [&](OpBuilder &b, Location l, ValueRange a) {
-          Scalar s{b, l, elt};
-          Value kh = linalg::IndexOp::create(b, l, 4);
-          Value kw = linalg::IndexOp::create(b, l, 5);
-          Value pos = arith::AddIOp::create(
-              b, l, arith::MulIOp::create(b, l, kh, indexConst(b, l, kernel[1])), kw);
-          pos = arith::IndexCastOp::create(b, l, i64, pos);
-          Value gt = s.cmp(arith::CmpFPredicate::OGT, a[0], a[2]);
-          Value eq = s.cmp(arith::CmpFPredicate::OEQ, a[0], a[2]);
-          Value earlier = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, pos, a[3]);
-          Value take = arith::OrIOp::create(b, l, gt,
-                                            arith::AndIOp::create(b, l, eq, earlier));
-          linalg::YieldOp::create(b, l, ValueRange{s.select(take, a[0], a[2]),
-                                                   s.select(take, pos, a[3])});
+          argmaxStep(b, l, elt, a[0], linalg::IndexOp::create(b, l, 4),
+                     linalg::IndexOp::create(b, l, 5), kernel[1], a[2], a[3]);
         });
     Value idx = argmax.getResult(1);
 

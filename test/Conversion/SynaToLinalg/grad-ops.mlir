@@ -82,10 +82,14 @@ func.func @reduce_all(%g: tensor<?x3xf64>) -> tensor<f64> {
 // CHECK: %[[GP:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 1, 1] [%{{.*}}, 8, 5, 5] [1, 1, 2, 2] : tensor<?x8x5x5xf32> into tensor<?x8x11x11xf32>
 // CHECK: %[[WF:.*]] = linalg.generic {{.*}}affine_map<(d0, d1, d2, d3) -> (d1, d0, -d2 + 2, -d3 + 2)>
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[GP]], %[[WF]] : tensor<?x8x11x11xf32>, tensor<3x8x3x3xf32>) outs(%{{.*}} : tensor<?x3x9x9xf32>)
-// conv2d_weight_grad: one reduction over (b, p, q) of the padded input.
+// conv2d_weight_grad: a reduction over (b, p) of the padded input with q
+// kept (parallel, vectorisable), then the sum over q.
 // CHECK: tensor.pad
-// CHECK: linalg.generic {{.*}}affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d0, d5, d6)>, affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d1, d5 * 2 + d2, d6 * 2 + d3)>, affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3)>
-// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CHECK: linalg.generic {{.*}}affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d0, d5, d6)>, affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d1, d5 * 2 + d2, d6 * 2 + d3)>, affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3, d6)>
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]
+// CHECK-SAME: ins(%{{.*}} : tensor<8x3x3x3x5xf32>) outs(%{{.*}} : tensor<8x3x3x3xf32>)
 func.func @conv_grads(%x: tensor<?x3x9x9xf32>, %w: tensor<8x3x3x3xf32>, %g: tensor<?x8x5x5xf32>) -> (tensor<?x3x9x9xf32>, tensor<8x3x3x3xf32>) {
   %dx = syna.conv2d_input_grad %g, %w {strides = array<i64: 2, 2>, padding = array<i64: 1, 1>} : (tensor<?x8x5x5xf32>, tensor<8x3x3x3xf32>) -> tensor<?x3x9x9xf32>
   %dw = syna.conv2d_weight_grad %x, %g {strides = array<i64: 2, 2>, padding = array<i64: 1, 1>} : (tensor<?x3x9x9xf32>, tensor<?x8x5x5xf32>) -> tensor<8x3x3x3xf32>
@@ -94,21 +98,45 @@ func.func @conv_grads(%x: tensor<?x3x9x9xf32>, %w: tensor<8x3x3x3xf32>, %g: tens
 
 // -----
 
-// max_pool2d_grad: an argmax per window (value and row-major position), then
-// a gather over the windows that contain each element.
+// max_pool2d_grad with windows that tile x (2x2, strides 2, 6 = 3·2): x
+// viewed as B×C×OH×KH×OW×KW; an argmax per window (value and row-major
+// position) over (b, c, oh, ow, kh, kw), then dx in that view, each element
+// once, and back to B×C×H×W.
 // CHECK-LABEL: func.func @max_pool_grad
+// CHECK: %[[XE:.*]] = tensor.expand_shape %{{.*}} {{\[}}[0], [1], [2, 3], [4, 5]] {{.*}} into tensor<?x2x3x2x3x2xf32>
+// CHECK: %[[ARG:.*]]:2 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d4, d3, d5)>
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
+// CHECK-SAME: ins(%[[XE]] : tensor<?x2x3x2x3x2xf32>) outs(%{{.*}}, %{{.*}} : tensor<?x2x3x3xf32>, tensor<?x2x3x3xi64>)
+// CHECK: arith.cmpf ogt
+// CHECK: arith.cmpf oeq
+// CHECK: arith.cmpi slt
+// CHECK: %[[DXE:.*]] = linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]
+// CHECK-SAME: ins(%[[ARG]]#1, %{{.*}} : tensor<?x2x3x3xi64>, tensor<?x2x3x3xf32>)
+// CHECK: arith.cmpi eq
+// CHECK: %[[DX:.*]] = tensor.collapse_shape %[[DXE]] {{\[}}[0], [1], [2, 3], [4, 5]]
+// CHECK: return %[[DX]] : tensor<?x2x6x6xf32>
+func.func @max_pool_grad(%x: tensor<?x2x6x6xf32>, %g: tensor<?x2x3x3xf32>) -> tensor<?x2x6x6xf32> {
+  %dx = syna.max_pool2d_grad %x, %g {kernel = array<i64: 2, 2>} : (tensor<?x2x6x6xf32>, tensor<?x2x3x3xf32>) -> tensor<?x2x6x6xf32>
+  return %dx : tensor<?x2x6x6xf32>
+}
+
+// -----
+
+// Overlapping windows (3x3, strides 2): an argmax per window over x, then
+// a gather over the windows that contain each element.
+// CHECK-LABEL: func.func @max_pool_grad_overlapping
+// CHECK-NOT: tensor.expand_shape
 // CHECK: %[[ARG:.*]]:2 = linalg.generic
 // CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
 // CHECK-SAME: outs(%{{.*}}, %{{.*}} : tensor<?x2x3x3xf32>, tensor<?x2x3x3xi64>)
 // CHECK: arith.cmpf ogt
-// CHECK: arith.cmpf oeq
-// CHECK: arith.cmpi slt
 // CHECK: linalg.generic
 // CHECK: tensor.extract %[[ARG]]#1
-// CHECK: return {{.*}} : tensor<?x2x6x6xf32>
-func.func @max_pool_grad(%x: tensor<?x2x6x6xf32>, %g: tensor<?x2x3x3xf32>) -> tensor<?x2x6x6xf32> {
-  %dx = syna.max_pool2d_grad %x, %g {kernel = array<i64: 2, 2>} : (tensor<?x2x6x6xf32>, tensor<?x2x3x3xf32>) -> tensor<?x2x6x6xf32>
-  return %dx : tensor<?x2x6x6xf32>
+// CHECK: return {{.*}} : tensor<?x2x7x7xf32>
+func.func @max_pool_grad_overlapping(%x: tensor<?x2x7x7xf32>, %g: tensor<?x2x3x3xf32>) -> tensor<?x2x7x7xf32> {
+  %dx = syna.max_pool2d_grad %x, %g {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>} : (tensor<?x2x7x7xf32>, tensor<?x2x3x3xf32>) -> tensor<?x2x7x7xf32>
+  return %dx : tensor<?x2x7x7xf32>
 }
 
 // -----

@@ -44,18 +44,25 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
        root of an `scf.forall` over tiles of `tile-sizes` along its leading
        loops; its linalg producers are fused into the tile (computed on the
        tile's slice), except producers whose whole result every tile needs
-       (e.g. βᵀ), which stay outside. Tile-local temporaries replace the
-       full intermediate tensors. A loop nest below `min-parallel-work`
-       iterations is a root only when it consumes a larger one (the synapse
-       tensor's epilogue, which then takes the reduction into its tiles).
+       (e.g. βᵀ) and producers that other ops also read (a forward
+       activation that the backward pass reads), which stay outside and are
+       computed once. Tile-local temporaries replace the full intermediate
+       tensors. A loop nest below `min-parallel-work` iterations is a root
+       only when it consumes a larger one (the synapse tensor's epilogue,
+       which then takes the reduction into its tiles).
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
        `convert-linalg-to-loops`. An op whose last loop is parallel and that
        has reduction loops is tiled with the reductions innermost and up to
-       four vectors of outputs per tile (register blocking), and the
-       accumulator's reads and writes are hoisted out of the reduction
-       loops, so the accumulators are loop-carried vectors with independent
+       four vectors of outputs per tile (register blocking). A window op
+       (convolution, pooling) whose innermost window loop does not vectorize
+       is vectorized along the loop of its results' last dimension (ow, up to
+       `vector-width` whole), times a block of up to 8 rows of a parallel
+       loop that the vector input does not depend on (channels), with the
+       tile loops outside the window loops. In both cases the accumulator's
+       reads and writes are then hoisted out of the reduction loops, so the
+       accumulators are loop-carried vectors (registers) with independent
        dependency chains. A tile whose combiner the vectorizer does not
        recognise (the synapse tensor's mantissa–exponent step) is vectorized
        after its unit loops are dropped, which makes it elementwise.
@@ -105,6 +112,20 @@ def OmpSchedule : Pass<"syna-omp-schedule"> {
            "schedule(dynamic) instead of the default static schedule">
   ];
   let dependentDialects = ["mlir::omp::OpenMPDialect"];
+}
+
+def InlineAllocaScopes : Pass<"syna-inline-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope ops that hold no stack allocation";
+  let description = [{
+    `convert-scf-to-openmp` wraps each parallel loop body in a
+    `memref.alloca_scope`. The canonicalizer keeps a scope whose body holds
+    an op without memory effects, such as the `func.call` of a libm function
+    (f64 `log1p`), and `convert-scf-to-cf` then breaks the scope's
+    single-block region. A call allocates in its callee's frame only, so
+    this pass inlines every scope without a stack allocation (`memref.alloca`
+    or an op of unknown effects other than a call).
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
 #endif // SYNA_TRANSFORMS_PASSES_TD
