@@ -7,7 +7,8 @@
 // - One seed drives everything: parameter initialisation (the compiled
 //   module's initial θ), the shuffle of each epoch (Fisher–Yates over
 //   splitmix64 of seed and epoch) and the dropout key of each step
-//   (splitmix64 of seed and step).
+//   (splitmix64 of seed and step), and the offsets of the `shift`
+//   augmentation (lib/Data/Augment.cpp).
 // - Learning-rate schedules are per epoch (PyTorch's schedulers stepped once
 //   per epoch); the rate is an argument of the compiled step.
 //
@@ -18,6 +19,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "syna/Conversion/ParamInit.h"
+#include "syna/Data/Augment.h"
 #include "syna/Data/Idx.h"
 #include "syna/Data/Metrics.h"
 #include "syna/Data/Safetensors.h"
@@ -65,6 +67,7 @@ struct ModelConfig {
   int64_t batch = 0, epochs = 0;
   uint64_t seed = 0;
   std::string dataKind, dataPath;
+  int64_t shiftPixels = 0; // augment = shift(pixels = N); 0: none
   std::string optimizerText; // the optimizer dictionary as written
 };
 } // namespace
@@ -132,6 +135,16 @@ static llvm::Expected<ModelConfig> readModel(ModuleOp module) {
       c.dataKind = k.getValue().str();
     if (auto p = d.getAs<StringAttr>("path"))
       c.dataPath = p.getValue().str();
+  }
+  if (auto a = model.getAs<DictionaryAttr>("augment")) {
+    auto k = a.getAs<StringAttr>("kind");
+    auto pixels = a.getAs<IntegerAttr>("pixels");
+    if (k && k.getValue() == "shift" && pixels && pixels.getInt() >= 1 &&
+        pixels.getInt() <= 8)
+      c.shiftPixels = pixels.getInt();
+    else if (!k || k.getValue() != "none")
+      return e("`augment` must be {kind = \"none\"} or {kind = \"shift\", "
+               "pixels = 1..8}");
   }
   return c;
 }
@@ -335,10 +348,17 @@ static llvm::Expected<data::Checkpoint> exportCheckpoint(Session &s) {
   return ckpt;
 }
 
+/// How training images of one epoch are shifted (pixels = 0: not at all).
+struct ShiftAugment {
+  int64_t pixels = 0;
+  uint64_t seed = 0;
+  int64_t epoch = 0;
+};
+
 /// Images [n0, n) as the graph's first input.
 static HostArray batchImages(const ValueSpec &spec, const data::LabelledImages &d,
                              const std::vector<int64_t> &order, int64_t n0,
-                             int64_t n) {
+                             int64_t n, const ShiftAugment &aug = {}) {
   HostArray x;
   x.dtype = spec.dtype;
   x.shape.assign(spec.shape.begin(), spec.shape.end());
@@ -346,8 +366,15 @@ static HostArray batchImages(const ValueSpec &spec, const data::LabelledImages &
   int64_t ppi = d.pixelsPerImage();
   size_t es = dtypeSize(spec.dtype);
   x.data.resize((n - n0) * ppi * es);
+  std::vector<float> shifted(aug.pixels ? ppi : 0);
   for (int64_t i = n0; i < n; ++i) {
     const float *src = &d.pixels[order[i] * ppi];
+    if (aug.pixels) {
+      data::shiftImage(src, shifted.data(), d.rows, d.cols,
+                       data::randomShift(aug.seed, aug.epoch, order[i],
+                                         aug.pixels));
+      src = shifted.data();
+    }
     if (spec.dtype == DType::F32) {
       std::memcpy(x.data.data() + (i - n0) * ppi * 4, src, ppi * 4);
     } else {
@@ -541,9 +568,11 @@ int runTraining(const TrainOptions &o) {
   std::string config = llvm::formatv(
       "model={0} file={1} graph=@{2} loss={3} optimizer={4} lr={5} "
       "schedule={6} batch={7} epochs={8} seed={9} data={10} train={11} "
-      "test={12} steps_per_epoch={13} last_partial_batch=dropped",
+      "test={12} steps_per_epoch={13} last_partial_batch=dropped augment={14}",
       mc.name, o.file, mc.graph, mc.loss, mc.optimizerText, g(lr), mc.scheduleKind,
-      batch, epochs, seed, *dir, train->size(), test->size(), steps).str();
+      batch, epochs, seed, *dir, train->size(), test->size(), steps,
+      mc.shiftPixels ? "shift(pixels=" + std::to_string(mc.shiftPixels) + ")"
+                     : std::string("none")).str();
   std::error_code ec;
   llvm::raw_fd_ostream log(outPath("run.log"), ec,
                            o.resume.empty() ? llvm::sys::fs::OF_Text
@@ -586,7 +615,8 @@ int runTraining(const TrainOptions &o) {
     for (int64_t b = 0; b < steps; ++b) {
       ++step;
       std::vector<HostArray> in;
-      in.push_back(batchImages(xSpec, *train, order, b * batch, (b + 1) * batch));
+      in.push_back(batchImages(xSpec, *train, order, b * batch, (b + 1) * batch,
+                               {mc.shiftPixels, seed, epoch}));
       HostArray labels;
       labels.dtype = DType::I32;
       labels.shape = {batch};
