@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Training throughput of the SynaNN PyTorch MNIST network (synapse-math §8,
-examples/mnist_synacnn.syna): syna's compiled train step against PyTorch
+examples/mnist_seed_cnn.syna): syna's compiled train step against PyTorch
 (Debian python3-torch, --threads threads), side by side in one run, on the
 embedded MNIST data (build/data/mnist).
 
-  * syna: `syna-run train examples/mnist_synacnn.syna --epochs E`; the
+  * syna: `syna-run train examples/mnist_seed_cnn.syna --epochs E`; the
     figure is the images/s of the training steps that syna-run reports
     (compile time and evaluation excluded);
   * PyTorch: the same architecture, the per-sample synapse tensor
@@ -105,7 +105,7 @@ def torch_run(data, threads, epochs):
 def syna_run(build, data, threads, epochs, out):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads))
     cmd = [os.path.join(build, "bin", "syna-run"), "train",
-           os.path.join(ROOT, "examples", "mnist_synacnn.syna"), "--data", data,
+           os.path.join(ROOT, "examples", "mnist_seed_cnn.syna"), "--data", data,
            "--epochs", str(epochs), "--out", out, "--no-progress"]
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     rates = [float(m) for m in re.findall(r"([0-9.]+) images/s, [0-9.]+ s", r.stdout)]
