@@ -31,7 +31,7 @@ def logp(W, b, x):
     z = z - z.max(1, keepdims=True)
     return z - np.log(np.exp(z).sum(1, keepdims=True))
 
-cmd = sys.argv[1]
+cmd = sys.argv[1] if __name__ == "__main__" else None  # importable for data()
 if cmd == "init":
     rng = np.random.default_rng(5)
     save(sys.argv[2], {"w": rng.normal(0, 0.05, (10, 784)), "b": rng.normal(0, 0.1, 10)})
