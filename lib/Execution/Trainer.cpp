@@ -7,7 +7,8 @@
 // - One seed drives everything: parameter initialisation (the compiled
 //   module's initial θ), the shuffle of each epoch (Fisher–Yates over
 //   splitmix64 of seed and epoch) and the dropout key of each step
-//   (splitmix64 of seed and step).
+//   (splitmix64 of seed and step), and the offsets of the `shift`
+//   augmentation (lib/Data/Augment.cpp).
 // - Learning-rate schedules are per epoch (PyTorch's schedulers stepped once
 //   per epoch); the rate is an argument of the compiled step.
 //
@@ -18,6 +19,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "syna/Conversion/ParamInit.h"
+#include "syna/Data/Augment.h"
 #include "syna/Data/Idx.h"
 #include "syna/Data/Metrics.h"
 #include "syna/Data/Safetensors.h"
@@ -65,6 +67,7 @@ struct ModelConfig {
   int64_t batch = 0, epochs = 0;
   uint64_t seed = 0;
   std::string dataKind, dataPath;
+  int64_t shiftPixels = 0; // augment = shift(pixels = N); 0: none
   std::string optimizerText; // the optimizer dictionary as written
 };
 } // namespace
@@ -133,6 +136,16 @@ static llvm::Expected<ModelConfig> readModel(ModuleOp module) {
     if (auto p = d.getAs<StringAttr>("path"))
       c.dataPath = p.getValue().str();
   }
+  if (auto a = model.getAs<DictionaryAttr>("augment")) {
+    auto k = a.getAs<StringAttr>("kind");
+    auto pixels = a.getAs<IntegerAttr>("pixels");
+    if (k && k.getValue() == "shift" && pixels && pixels.getInt() >= 1 &&
+        pixels.getInt() <= 8)
+      c.shiftPixels = pixels.getInt();
+    else if (!k || k.getValue() != "none")
+      return e("`augment` must be {kind = \"none\"} or {kind = \"shift\", "
+               "pixels = 1..8}");
+  }
   return c;
 }
 
@@ -162,7 +175,13 @@ static std::string defaultMnistDir() {
   return std::string(dir);
 }
 
-static constexpr const char *kFashionDir = "/usr/share/datasets/fashion-mnist";
+/// Debian's dataset-fashion-mnist (60,000 / 10,000 images); SYNA_FASHION_DIR
+/// overrides the location.
+static std::string fashionDir() {
+  if (const char *env = std::getenv("SYNA_FASHION_DIR"))
+    return env;
+  return "/usr/share/datasets/fashion-mnist";
+}
 
 static llvm::Expected<std::string>
 resolveDataDir(const std::string &dataDir, std::string dataset,
@@ -175,11 +194,14 @@ resolveDataDir(const std::string &dataDir, std::string dataset,
   if (dataset.empty())
     dataset = c.dataKind == "fashion_mnist" ? "fashion" : "mnist";
   if (dataset == "fashion" || dataset == "fashion_mnist") {
-    if (!llvm::sys::fs::is_directory(kFashionDir))
-      return e(llvm::Twine("Fashion-MNIST is not installed: ") + kFashionDir +
-               " does not exist (apt-get install dataset-fashion-mnist, or "
-               "pass its IDX directory with --data DIR)");
-    return std::string(kFashionDir);
+    std::string dir = fashionDir();
+    if (!llvm::sys::fs::is_directory(dir))
+      return e("Fashion-MNIST is not installed: " + dir +
+               " does not exist. Install it with `sudo apt-get install "
+               "dataset-fashion-mnist` (Debian, 30 MB; tools/setup.sh does "
+               "not install it), or pass a directory of its IDX files with "
+               "--data DIR");
+    return dir;
   }
   if (dataset != "mnist")
     return e("--dataset must be mnist or fashion, not '" + dataset + "'");
@@ -335,10 +357,17 @@ static llvm::Expected<data::Checkpoint> exportCheckpoint(Session &s) {
   return ckpt;
 }
 
+/// How training images of one epoch are shifted (pixels = 0: not at all).
+struct ShiftAugment {
+  int64_t pixels = 0;
+  uint64_t seed = 0;
+  int64_t epoch = 0;
+};
+
 /// Images [n0, n) as the graph's first input.
 static HostArray batchImages(const ValueSpec &spec, const data::LabelledImages &d,
                              const std::vector<int64_t> &order, int64_t n0,
-                             int64_t n) {
+                             int64_t n, const ShiftAugment &aug = {}) {
   HostArray x;
   x.dtype = spec.dtype;
   x.shape.assign(spec.shape.begin(), spec.shape.end());
@@ -346,8 +375,15 @@ static HostArray batchImages(const ValueSpec &spec, const data::LabelledImages &
   int64_t ppi = d.pixelsPerImage();
   size_t es = dtypeSize(spec.dtype);
   x.data.resize((n - n0) * ppi * es);
+  std::vector<float> shifted(aug.pixels ? ppi : 0);
   for (int64_t i = n0; i < n; ++i) {
     const float *src = &d.pixels[order[i] * ppi];
+    if (aug.pixels) {
+      data::shiftImage(src, shifted.data(), d.rows, d.cols,
+                       data::randomShift(aug.seed, aug.epoch, order[i],
+                                         aug.pixels));
+      src = shifted.data();
+    }
     if (spec.dtype == DType::F32) {
       std::memcpy(x.data.data() + (i - n0) * ppi * 4, src, ppi * 4);
     } else {
@@ -541,9 +577,11 @@ int runTraining(const TrainOptions &o) {
   std::string config = llvm::formatv(
       "model={0} file={1} graph=@{2} loss={3} optimizer={4} lr={5} "
       "schedule={6} batch={7} epochs={8} seed={9} data={10} train={11} "
-      "test={12} steps_per_epoch={13} last_partial_batch=dropped",
+      "test={12} steps_per_epoch={13} last_partial_batch=dropped augment={14}",
       mc.name, o.file, mc.graph, mc.loss, mc.optimizerText, g(lr), mc.scheduleKind,
-      batch, epochs, seed, *dir, train->size(), test->size(), steps).str();
+      batch, epochs, seed, *dir, train->size(), test->size(), steps,
+      mc.shiftPixels ? "shift(pixels=" + std::to_string(mc.shiftPixels) + ")"
+                     : std::string("none")).str();
   std::error_code ec;
   llvm::raw_fd_ostream log(outPath("run.log"), ec,
                            o.resume.empty() ? llvm::sys::fs::OF_Text
@@ -586,7 +624,8 @@ int runTraining(const TrainOptions &o) {
     for (int64_t b = 0; b < steps; ++b) {
       ++step;
       std::vector<HostArray> in;
-      in.push_back(batchImages(xSpec, *train, order, b * batch, (b + 1) * batch));
+      in.push_back(batchImages(xSpec, *train, order, b * batch, (b + 1) * batch,
+                               {mc.shiftPixels, seed, epoch}));
       HostArray labels;
       labels.dtype = DType::I32;
       labels.shape = {batch};

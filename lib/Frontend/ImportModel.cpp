@@ -4,7 +4,7 @@
 //   {name = "mnist", graph = @net, loss = "nll",
 //    optimizer = {kind = "sgd", lr = 1.2e-02 : f64, ...},
 //    schedule = {kind = "constant"}, data = {kind = "mnist", path = ""},
-//    batch = 100 : i64, epochs = 10 : i64, seed = 1 : i64}
+//    augment = {kind = "none"}, batch = 100 : i64, epochs = 10 : i64, seed = 1 : i64}
 // with every field of the chosen kinds present (Sema filled in defaults).
 //
 //===----------------------------------------------------------------------===//
@@ -50,6 +50,7 @@ syna::frontend::importModelSpec(const ModelDecl &model,
       b.getNamedAttr("optimizer", importDict(spec.optimizer, b)),
       b.getNamedAttr("schedule", importDict(spec.schedule, b)),
       b.getNamedAttr("data", importDict(spec.data, b)),
+      b.getNamedAttr("augment", importDict(spec.augment, b)),
       b.getNamedAttr("batch", b.getI64IntegerAttr(spec.batch)),
       b.getNamedAttr("epochs", b.getI64IntegerAttr(spec.epochs)),
       b.getNamedAttr("seed", b.getI64IntegerAttr(spec.seed)),

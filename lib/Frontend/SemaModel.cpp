@@ -75,6 +75,15 @@ const std::vector<KindRule> &datasets() {
   };
   return rules;
 }
+/// Training-time augmentation of the images (test images are never
+/// augmented): `shift` translates each image by a seeded random offset.
+const std::vector<KindRule> &augmentations() {
+  static const std::vector<KindRule> rules = {
+      {"none", {}},
+      {"shift", {{"pixels", K::Int, true, 0, 1, false, 8, false}}},
+  };
+  return rules;
+}
 constexpr int64_t kSampleElements = 28 * 28;
 constexpr int64_t kClasses = 10;
 
@@ -95,7 +104,8 @@ std::string range(const FieldRule &rule) {
 }
 
 const char *const kSettings[] = {"graph",  "loss",   "optimizer", "schedule",
-                                 "batch",  "epochs", "seed",      "data"};
+                                 "batch",  "epochs", "seed",      "data",
+                                 "augment"};
 
 } // namespace
 
@@ -270,7 +280,8 @@ void Sema::checkModel(ModelDecl &model) {
                           guess ? concat("; did you mean '", *guess, "'?")
                                 : std::string("; expected graph, loss, "
                                               "optimizer, schedule, batch, "
-                                              "epochs, seed or data")));
+                                              "epochs, seed, data or "
+                                              "augment")));
       continue;
     }
     auto [it, inserted] = entries.emplace(entry.key.name, &entry);
@@ -354,6 +365,11 @@ void Sema::checkModel(ModelDecl &model) {
     spec.schedule.kind = "constant";
   if (auto it = entries.find("data"); it != entries.end())
     ok &= decoder.decode(*it->second->value, "data set", datasets(), spec.data);
+  if (auto it = entries.find("augment"); it != entries.end())
+    ok &= decoder.decode(*it->second->value, "augmentation", augmentations(),
+                         spec.augment);
+  else
+    spec.augment.kind = "none";
 
   struct IntSetting {
     const char *name;

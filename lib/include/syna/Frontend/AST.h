@@ -279,7 +279,7 @@ struct SpecDict {
 struct ModelSpec {
   std::string graph;
   std::string loss;
-  SpecDict optimizer, schedule, data;
+  SpecDict optimizer, schedule, data, augment;
   int64_t batch = 0, epochs = 0, seed = 0;
 };
 
