@@ -107,19 +107,9 @@ bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
   if (iters.empty() || iters[0] != utils::IteratorType::parallel)
     return false;
   // Small static loop nests (a transpose of a small β) are not worth a
-  // parallel region of their own, unless they consume a large one: the
-  // synapse tensor's epilogue is small but, as the root, takes the whole
-  // reduction into its batch tiles.
-  std::function<bool(linalg::LinalgOp)> large = [&](linalg::LinalgOp l) {
-    std::optional<int64_t> trips = staticTripCount(l);
-    if (!trips || *trips >= minParallelWork)
-      return true;
-    return llvm::any_of(l.getDpsInputs(), [&](Value in) {
-      auto producer = in.getDefiningOp<linalg::LinalgOp>();
-      return producer && producer->getParentOp() == func && large(producer);
-    });
-  };
-  return large(linalgOp);
+  // parallel region of their own.
+  std::optional<int64_t> trips = staticTripCount(linalgOp);
+  return !trips || *trips >= minParallelWork;
 }
 
 /// The linalg ops that only `root` needs: their results feed `root` or

@@ -47,9 +47,8 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
        (e.g. βᵀ) and producers that other ops also read (a forward
        activation that the backward pass reads), which stay outside and are
        computed once. Tile-local temporaries replace the full intermediate
-       tensors. A loop nest below `min-parallel-work` iterations is a root
-       only when it consumes a larger one (the synapse tensor's epilogue,
-       which then takes the reduction into its tiles).
+       tensors. Loop nests below `min-parallel-work` iterations stay
+       serial.
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
