@@ -26,6 +26,14 @@ def data(d, split):
     f = lambda k: next(os.path.join(d, x) for x in os.listdir(d) if x.startswith(f"{split}-{k}"))
     return idx(f("images")), idx(f("labels"))
 
+M = (1 << 64) - 1
+
+def splitmix64(v):
+    v = (v + 0x9E3779B97F4A7C15) & M
+    v = ((v ^ (v >> 30)) * 0xBF58476D1CE4E5B9) & M
+    v = ((v ^ (v >> 27)) * 0x94D049BB133111EB) & M
+    return v ^ (v >> 31)
+
 def logp(W, b, x):
     z = x @ W.T + b
     z = z - z.max(1, keepdims=True)
@@ -54,12 +62,6 @@ elif cmd == "step":
     lr, mu, wd = map(float, sys.argv[5:8])
     if len(sys.argv) > 8:
         P, seed, epoch = int(sys.argv[8]), int(meta["seed"]), int(meta["epoch"])
-        M = (1 << 64) - 1
-        def splitmix64(v):
-            v = (v + 0x9E3779B97F4A7C15) & M
-            v = ((v ^ (v >> 30)) * 0xBF58476D1CE4E5B9) & M
-            v = ((v ^ (v >> 27)) * 0x94D049BB133111EB) & M
-            return v ^ (v >> 31)
         moved = 0
         for i in range(len(y)):
             h = splitmix64(splitmix64(seed) ^ (((epoch << 32) + i) & M))

@@ -15,15 +15,7 @@ import os, sys
 import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
 from safetensors_np import load
-from tiny_dense_ref import data
-
-M = (1 << 64) - 1
-
-def splitmix64(v):
-    v = (v + 0x9E3779B97F4A7C15) & M
-    v = ((v ^ (v >> 30)) * 0xBF58476D1CE4E5B9) & M
-    v = ((v ^ (v >> 27)) * 0x94D049BB133111EB) & M
-    return v ^ (v >> 31)
+from tiny_dense_ref import M, data, splitmix64
 
 def keep(key, n, rate):
     """syna.dropout: splitmix64's finaliser of (index·φ) XOR key; the top 24
