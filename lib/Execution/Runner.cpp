@@ -378,6 +378,9 @@ CompiledModule::compile(ModuleOp module, const CompileOptions &o,
   };
   ExecutionEngineOptions eo;
   eo.transformer = transform;
+  // For profiling: `perf record -k 1`, then `perf inject --jit` names the
+  // JIT-compiled functions (docs/tools.md).
+  eo.enablePerfNotificationListener = std::getenv("SYNA_PERF_JITDUMP") != nullptr;
   eo.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   llvm::SmallVector<llvm::StringRef> libs;
   // memrefCopy and friends for non-contiguous copies; libomp for OpenMP.

@@ -143,6 +143,24 @@ void eraseDeadLinalg(RewriterBase &rewriter, func::FuncOp func) {
   }
 }
 
+/// The forall tile of a leading loop: `batchTile` along a dynamic (batch)
+/// loop; along a static one (the output channels of a weight gradient,
+/// whose batch is a reduction), the smallest divisor of the extent that
+/// makes at most four tiles, so that the loop is shared among threads
+/// instead of running as one tile.
+int64_t staticTileSize(int64_t extent, int64_t batchTile) {
+  if (ShapedType::isDynamic(extent))
+    return batchTile;
+  for (int64_t t = (extent + 3) / 4; t < extent; ++t)
+    if (extent % t == 0)
+      return t;
+  return extent;
+}
+
+/// Register-blocked accumulators (vectors of at most `vector-width` lanes):
+/// AVX-512 has 32 vector registers, a few stay for the operands.
+constexpr int64_t kMaxAccumulators = 25;
+
 struct TileAndVectorizePass
     : ::syna::impl::TileAndVectorizeBase<TileAndVectorizePass> {
   using Base::Base;
@@ -160,11 +178,12 @@ struct TileAndVectorizePass
         break;
       auto linalgOp = cast<linalg::LinalgOp>(root);
       SmallVector<utils::IteratorType> iters = linalgOp.getIteratorTypesArray();
+      SmallVector<int64_t> ranges = linalgOp.getStaticLoopRanges();
       SmallVector<OpFoldResult> sizes;
       for (auto [i, t] : llvm::enumerate(tileSizes)) {
         if (i >= iters.size() || iters[i] != utils::IteratorType::parallel)
           break;
-        sizes.push_back(rewriter.getIndexAttr(t));
+        sizes.push_back(rewriter.getIndexAttr(staticTileSize(ranges[i], t)));
       }
       scf::SCFTileAndFuseOptions options;
       options.tilingOptions.setTileSizes(sizes).setLoopType(
@@ -246,29 +265,68 @@ struct TileAndVectorizePass
     return p;
   }
 
-  /// A parallel loop other than `vd`, with a static extent, that an input
-  /// read along `vd` does not depend on (a convolution's output channel:
-  /// the input row is reused for each), and a block of 2 to 4 of its
-  /// iterations that divides the extent; the loop of largest extent.
-  std::optional<std::pair<unsigned, int64_t>>
+  /// Register blocking of the vector loop `vd`: blocks of up to two other
+  /// parallel loops with static extents, as a map loop → block size. The
+  /// first loop is one that an input read along `vd` does not depend on (a
+  /// convolution's output channel: the input row is reused for each); the
+  /// second, one that the input indexed by the first does not depend on (a
+  /// weight gradient's kernel row: the output-gradient row is reused for
+  /// each). Each block divides its extent. A b1×b2 block keeps b1·b2
+  /// independent accumulators (at most `kMaxAccumulators`) and loads about
+  /// b1 + b2 operands per step: the block with the most multiply-adds per
+  /// loaded operand wins (ties: more accumulators).
+  llvm::SmallDenseMap<unsigned, int64_t, 2>
   registerBlock(linalg::LinalgOp op, unsigned vd) {
     SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-    std::optional<std::pair<unsigned, int64_t>> best;
-    for (auto [l, t] : llvm::enumerate(op.getIteratorTypesArray())) {
-      if (l == vd || t != utils::IteratorType::parallel ||
-          ShapedType::isDynamic(ranges[l]) || ranges[l] < 2)
-        continue;
-      bool reused = llvm::any_of(op.getDpsInputOperands(), [&](OpOperand *in) {
-        AffineMap m = op.getMatchingIndexingMap(in);
+    SmallVector<AffineMap> inputMaps;
+    for (OpOperand *in : op.getDpsInputOperands())
+      inputMaps.push_back(op.getMatchingIndexingMap(in));
+    auto blockable = [&](unsigned l) {
+      return l != vd && op.getIteratorTypesArray()[l] == utils::IteratorType::parallel &&
+             !ShapedType::isDynamic(ranges[l]) && ranges[l] >= 2;
+    };
+    // Whether blocking `l` reuses a vector input that does not depend on it.
+    auto reusedAlong = [&](unsigned l) {
+      return llvm::any_of(inputMaps, [&](AffineMap m) {
         return m.isFunctionOfDim(vd) && !m.isFunctionOfDim(l);
       });
-      if (!reused || (best && ranges[best->first] >= ranges[l]))
+    };
+    auto largestDivisor = [](int64_t extent, int64_t cap) {
+      for (int64_t b = std::min<int64_t>(cap, extent); b >= 2; --b)
+        if (extent % b == 0)
+          return b;
+      return int64_t(1);
+    };
+    llvm::SmallDenseMap<unsigned, int64_t, 2> best;
+    int64_t bestChains = 0, bestLoads = 1;
+    for (unsigned l1 = 0; l1 < ranges.size(); ++l1) {
+      if (!blockable(l1) || !reusedAlong(l1))
         continue;
-      for (int64_t b = 8; b >= 2; --b)
-        if (ranges[l] % b == 0) {
-          best = {l, b};
-          break;
+      for (int64_t b1 = largestDivisor(ranges[l1], 8); b1 >= 2;
+           b1 = largestDivisor(ranges[l1], b1 - 1)) {
+        auto consider = [&](llvm::SmallDenseMap<unsigned, int64_t, 2> blocks,
+                            int64_t chains, int64_t loads) {
+          // chains / loads > bestChains / bestLoads, in integers.
+          int64_t lhs = chains * bestLoads, rhs = bestChains * loads;
+          if (lhs > rhs || (lhs == rhs && chains > bestChains)) {
+            best = std::move(blocks);
+            bestChains = chains;
+            bestLoads = loads;
+          }
+        };
+        consider({{l1, b1}}, b1, b1 + 1);
+        for (unsigned l2 = 0; l2 < ranges.size(); ++l2) {
+          if (l2 == l1 || !blockable(l2))
+            continue;
+          // The inputs that vary along l1 must not vary along l2.
+          bool reused = llvm::any_of(inputMaps, [&](AffineMap m) {
+            return m.isFunctionOfDim(l1) && !m.isFunctionOfDim(l2);
+          });
+          int64_t b2 = largestDivisor(ranges[l2], kMaxAccumulators / b1);
+          if (reused && b2 >= 2)
+            consider({{l1, b1}, {l2, b2}}, b1 * b2, b1 + b2);
         }
+      }
     }
     return best;
   }
@@ -303,24 +361,33 @@ struct TileAndVectorizePass
     // the last parallel loop gives the accumulators independent dependency
     // chains (register blocking).
     SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
-    if (iters.back() == utils::IteratorType::parallel &&
-        llvm::is_contained(iters, utils::IteratorType::reduction))
+    bool reducesInner = iters.back() == utils::IteratorType::parallel &&
+                        llvm::is_contained(iters, utils::IteratorType::reduction);
+    if (reducesInner)
       for (int64_t wider = 2 * w; wider <= 4 * vectorWidth && inner % wider == 0;
            wider *= 2)
         w = wider;
     // A window op's accumulator over the whole window is one chain of
     // dependent adds: a block of rows of another parallel loop gives
     // independent chains that share the vector operand.
-    std::optional<std::pair<unsigned, int64_t>> block;
-    if (vd + 1 != ranges.size())
-      block = registerBlock(op, vd);
+    // Likewise a reduction whose vector loop is one narrow vector (the ow
+    // lanes of a convolution's weight gradient): without a block, each
+    // output is one chain over the whole batch.
+    llvm::SmallDenseMap<unsigned, int64_t, 2> blocks;
+    bool oneNarrowVector = w < 2 * vectorWidth && reducesInner;
+    if (vd + 1 != ranges.size() || oneNarrowVector)
+      blocks = registerBlock(op, vd);
+    // Without a block, a row of up to two vectors that no power of two
+    // divides (the 24 lanes of a bias gradient's rows) is taken whole.
+    if (blocks.empty() && reducesInner && w < inner && inner <= 2 * vectorWidth)
+      w = inner;
     SmallVector<OpFoldResult> sizes;
     for (auto [i, r] : llvm::enumerate(ranges)) {
       int64_t t = r == 1 ? 0 : 1;
       if (i == vd)
         t = inner == w ? 0 : w;
-      else if (block && i == block->first)
-        t = block->second == r ? 0 : block->second;
+      else if (auto it = blocks.find(i); it != blocks.end())
+        t = it->second == r ? 0 : it->second;
       sizes.push_back(rewriter.getIndexAttr(t));
     }
     Operation *target = op;
@@ -399,7 +466,7 @@ struct TileAndVectorizePass
     func.walk([&](linalg::LinalgOp op) {
       if (!op.hasPureTensorSemantics())
         return;
-      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp>(op))
+      if (isa<linalg::GenericOp, linalg::FillOp, linalg::TransposeOp, linalg::CopyOp>(op))
         ops.push_back(op);
       else if (linalg::isaConvolutionOpInterface(op))
         windowOps.push_back(op);

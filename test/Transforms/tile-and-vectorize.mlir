@@ -60,8 +60,9 @@
 // PRODUCT:   arith.select {{.*}} : vector<64xi1>, vector<64xi32>
 // PRODUCT:   scf.yield {{.*}} : vector<64xf32>, vector<64xi32>
 
-// With min-parallel-work=1 the transpose gets its own parallel loop too.
-// SMALL: scf.forall (%{{.*}}) = (0) to (64) step (8)
+// With min-parallel-work=1 the transpose gets its own parallel loop too; its
+// static leading loop is split into at most four tiles (not tiles of 8).
+// SMALL: scf.forall (%{{.*}}) = (0) to (64) step (16)
 // SMALL: linalg.transpose
 // SMALL: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (8)
 

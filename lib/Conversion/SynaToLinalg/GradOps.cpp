@@ -60,6 +60,13 @@ Value extentAsFloat(OpBuilder &b, Location loc, Value v, int64_t d, Type elt) {
 /// `resultType` to it adds (leading ones, and those where the result is a
 /// static 1), into a tensor of the kept dimensions; static 1s are then put
 /// back with tensor.expand_shape.
+///
+/// The loops run kept dimensions first, so that a bias gradient (kept:
+/// channels; reduced: batch, rows, columns) is parallel over its channels.
+/// A reduced innermost dimension of static extent (a row of a convolution's
+/// output) stays a parallel loop of lanes, T[kept..., q] = Σ over the other
+/// reduced dimensions, summed over q afterwards: reduced innermost, every
+/// step would fold a vector into one scalar, a serial chain of adds.
 Value reduceToShape(OpBuilder &b, Location loc, Value input,
                     RankedTensorType resultType) {
   MLIRContext *ctx = b.getContext();
@@ -67,34 +74,55 @@ Value reduceToShape(OpBuilder &b, Location loc, Value input,
   if (in == resultType)
     return input;
   int64_t r = in.getRank(), k = resultType.getRank(), off = r - k;
-  SmallVector<int64_t> keptShape;
+  auto kept = [&](int64_t d) {
+    return d - off >= 0 && resultType.getDimSize(d - off) != 1;
+  };
+  bool lanes = !kept(r - 1) && !in.isDynamicDim(r - 1) && in.getDimSize(r - 1) >= 4;
+  // Loops: kept dimensions, the other reduced dimensions, the lanes (last,
+  // contiguous: the vectorised loop).
+  SmallVector<int64_t> order;
+  for (int64_t d = 0; d < r; ++d)
+    if (kept(d))
+      order.push_back(d);
+  int64_t numKept = order.size();
+  for (int64_t d = 0; d < r; ++d)
+    if (!kept(d) && !(lanes && d == r - 1))
+      order.push_back(d);
+  if (lanes)
+    order.push_back(r - 1);
+  SmallVector<AffineExpr> inExprs(r);
+  for (auto [loop, d] : llvm::enumerate(order))
+    inExprs[d] = dim(ctx, loop);
+  SmallVector<int64_t> partialShape;
   SmallVector<Value> dyn;
   SmallVector<AffineExpr> outExprs;
-  SmallVector<IteratorType> iters;
-  for (int64_t d = 0; d < r; ++d) {
-    int64_t m = d - off;
-    bool keep = m >= 0 && resultType.getDimSize(m) != 1;
-    iters.push_back(keep ? IteratorType::parallel : IteratorType::reduction);
-    if (!keep)
+  SmallVector<IteratorType> iters(r, IteratorType::reduction);
+  for (int64_t loop = 0; loop < r; ++loop) {
+    if (loop >= numKept && !(lanes && loop == r - 1))
       continue;
-    keptShape.push_back(resultType.getDimSize(m));
-    outExprs.push_back(dim(ctx, d));
-    if (resultType.isDynamicDim(m))
-      dyn.push_back(tensor::DimOp::create(b, loc, input, d));
+    iters[loop] = IteratorType::parallel;
+    partialShape.push_back(in.getDimSize(order[loop]));
+    outExprs.push_back(dim(ctx, loop));
+    if (in.isDynamicDim(order[loop]))
+      dyn.push_back(tensor::DimOp::create(b, loc, input, order[loop]));
   }
-  auto keptType = RankedTensorType::get(keptShape, in.getElementType());
-  Value init = filled(b, loc, keptType, dyn, 0.0);
+  auto partialType = RankedTensorType::get(partialShape, in.getElementType());
   Value sum =
       linalg::GenericOp::create(
-          b, loc, TypeRange{keptType}, ValueRange{input}, ValueRange{init},
-          {AffineMap::getMultiDimIdentityMap(r, ctx),
-           AffineMap::get(r, 0, outExprs, ctx)},
+          b, loc, TypeRange{partialType}, ValueRange{input},
+          ValueRange{filled(b, loc, partialType, dyn, 0.0)},
+          {AffineMap::get(r, 0, inExprs, ctx), AffineMap::get(r, 0, outExprs, ctx)},
           iters,
           [&](OpBuilder &nb, Location nl, ValueRange a) {
             linalg::YieldOp::create(
                 nb, nl, arith::AddFOp::create(nb, nl, a[1], a[0]).getResult());
           })
           .getResult(0);
+  if (lanes)
+    sum = reduceAlong(b, loc, sum, numKept, 0.0,
+                      [](const Scalar &s, Value e, Value acc) { return s.add(acc, e); });
+  RankedTensorType keptType = tensorType(sum);
+  SmallVector<int64_t> keptShape(keptType.getShape());
   if (keptType == resultType)
     return sum;
   // Group each result dimension of static extent 1 with a kept neighbour.
@@ -478,7 +506,13 @@ struct Conv2DInputGradLowering : OpConversionPattern<ms::Conv2DInputGradOp> {
     SmallVector<OpFoldResult> strides = {rewriter.getIndexAttr(1), rewriter.getIndexAttr(1),
                                          rewriter.getIndexAttr(stride[0]),
                                          rewriter.getIndexAttr(stride[1])};
-    gp = tensor::InsertSliceOp::create(rewriter, loc, g, gp, offsets, sizes, strides);
+    // A linalg.copy into the window, not an insert_slice of g: it bufferizes
+    // in place into gp and is tiled and vectorised like the other ops (the
+    // insert_slice became a strided, element-by-element memref.copy).
+    Value window = tensor::ExtractSliceOp::create(rewriter, loc, gType, gp, offsets,
+                                                  sizes, strides);
+    Value copied = linalg::CopyOp::create(rewriter, loc, g, window).getResult(0);
+    gp = tensor::InsertSliceOp::create(rewriter, loc, copied, gp, offsets, sizes, strides);
     // Wf[c, o, a, b] = W[o, c, KH − 1 − a, KW − 1 − b]
     auto wfType = RankedTensorType::get({wType.getDimSize(1), wType.getDimSize(0),
                                          K[0], K[1]}, elt);

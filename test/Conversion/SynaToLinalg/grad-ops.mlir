@@ -44,14 +44,19 @@ func.func @synapse_dense_grad_f64(%x: tensor<4x8xf64>, %b: tensor<8x8xf64>, %y: 
 // -----
 
 // broadcast reads its extents from `like`; reduce_to_shape sums the leading
-// and static-1 dimensions into the kept ones and expands the 1s back.
+// and static-1 dimensions into the kept ones and expands the 1s back. Its
+// loops run kept dimension first (parallel over channels); the reduced
+// innermost dimension stays a parallel loop of lanes, last (vectorised),
+// summed afterwards.
 // CHECK-LABEL: func.func @shape_ops
 // CHECK-SAME: (%[[V:.*]]: tensor<4xf32>, %[[L:.*]]: tensor<?x4xf32>, %[[G:.*]]: tensor<?x8x5x5xf32>)
 // CHECK: %[[D:.*]] = tensor.dim %[[L]], %c0
 // CHECK: %[[E:.*]] = tensor.empty(%[[D]]) : tensor<?x4xf32>
 // CHECK: %[[B:.*]] = linalg.generic {{.*}}affine_map<(d0, d1) -> (d1)>, affine_map<(d0, d1) -> (d0, d1)>{{.*}} ins(%[[V]] : tensor<4xf32>) outs(%[[E]] : tensor<?x4xf32>)
-// CHECK: %[[S:.*]] = linalg.generic {{.*}}affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d1)>
-// CHECK-SAME: iterator_types = ["reduction", "parallel", "reduction", "reduction"]
+// CHECK: %[[P:.*]] = linalg.generic {{.*}}affine_map<(d0, d1, d2, d3) -> (d1, d0, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d3)>
+// CHECK-SAME: iterator_types = ["parallel", "reduction", "reduction", "parallel"]
+// CHECK-SAME: outs(%{{.*}} : tensor<8x5xf32>)
+// CHECK: %[[S:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]} ins(%[[P]] : tensor<8x5xf32>)
 // CHECK: %[[X:.*]] = tensor.expand_shape %[[S]] {{\[\[}}0, 1, 2]] output_shape [8, 1, 1] : tensor<8xf32> into tensor<8x1x1xf32>
 // CHECK: %[[T:.*]] = linalg.transpose ins(%{{.*}} : tensor<?x4xf32>) outs(%{{.*}} : tensor<4x?xf32>) permutation = [1, 0]
 // CHECK: return %[[B]], %[[X]], %[[T]]
