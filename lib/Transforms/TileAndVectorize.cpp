@@ -85,31 +85,16 @@ bool isTileable(linalg::LinalgOp op) {
   });
 }
 
-/// Static trip count of the loop nest, or nullopt when a bound is dynamic.
-std::optional<int64_t> staticTripCount(linalg::LinalgOp op) {
-  int64_t count = 1;
-  for (int64_t r : op.getStaticLoopRanges()) {
-    if (ShapedType::isDynamic(r))
-      return std::nullopt;
-    count *= r;
-  }
-  return count;
-}
+/// A dynamic extent (the batch) counts as this many iterations when a loop
+/// nest's work is estimated: a training batch.
+constexpr int64_t kNominalDynamicExtent = 100;
 
-bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
-                             int64_t minParallelWork) {
-  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  if (!linalgOp || op->getParentOp() != func || !linalgOp.hasPureTensorSemantics())
-    return false;
-  if (op->hasAttr("syna.untileable") || !isTileable(linalgOp))
-    return false;
-  SmallVector<utils::IteratorType> iters = linalgOp.getIteratorTypesArray();
-  if (iters.empty() || iters[0] != utils::IteratorType::parallel)
-    return false;
-  // Small static loop nests (a transpose of a small β) are not worth a
-  // parallel region of their own.
-  std::optional<int64_t> trips = staticTripCount(linalgOp);
-  return !trips || *trips >= minParallelWork;
+/// Estimated trip count of the loop nest.
+int64_t estimatedTripCount(linalg::LinalgOp op) {
+  int64_t count = 1;
+  for (int64_t r : op.getStaticLoopRanges())
+    count *= ShapedType::isDynamic(r) ? kNominalDynamicExtent : r;
+  return count;
 }
 
 /// The linalg ops that only `root` needs: their results feed `root` or
@@ -126,6 +111,30 @@ llvm::SmallPtrSet<Operation *, 16> exclusiveProducers(Operation *root) {
                      [&](Operation *user) { return cone.contains(user); }))
       cone.insert(op);
   return cone;
+}
+
+bool isTopLevelRootCandidate(Operation *op, func::FuncOp func,
+                             int64_t minParallelWork) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp || op->getParentOp() != func || !linalgOp.hasPureTensorSemantics())
+    return false;
+  if (op->hasAttr("syna.untileable") || !isTileable(linalgOp))
+    return false;
+  SmallVector<utils::IteratorType> iters = linalgOp.getIteratorTypesArray();
+  if (iters.empty() || iters[0] != utils::IteratorType::parallel)
+    return false;
+  // Small loop nests (a transpose of a small β, a softmax over 10 classes
+  // per sample) are not worth a parallel region of their own: its fork and
+  // join cost more than the loop. A small batch op whose tile would fuse a
+  // large producer (the elementwise epilogue of a synapse tensor) is a root
+  // all the same, so that the producer runs in parallel.
+  if (estimatedTripCount(linalgOp) >= minParallelWork)
+    return true;
+  if (!llvm::any_of(linalgOp.getStaticLoopRanges(), ShapedType::isDynamic))
+    return false;
+  return llvm::any_of(exclusiveProducers(op), [&](Operation *producer) {
+    return estimatedTripCount(cast<linalg::LinalgOp>(producer)) >= minParallelWork;
+  });
 }
 
 void eraseDeadLinalg(RewriterBase &rewriter, func::FuncOp func) {

@@ -34,7 +34,7 @@
 // RUN: syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, 0.5], [0.0, 0.0]]" --print-ir-after-all --quiet 2>&1 | FileCheck %s --check-prefix=IR
 // IR: IR Dump After ConvertSynaToLinalg (convert-syna-to-linalg)
 // IR: linalg.generic
-// IR: IR Dump After TileAndVectorize (syna-tile-and-vectorize)
+// IR: IR Dump After OneShotBufferizePass (one-shot-bufferize)
 // IR: IR Dump After ReconcileUnrealizedCastsPass (reconcile-unrealized-casts)
 // IR: llvm.func @dense
 
