@@ -499,10 +499,21 @@ struct TileAndVectorizePass
     // A vector of results that a reduction loop nest reads and writes at
     // one place (a convolution's ow vector over (c, kh, kw)) becomes a loop
     // iter_arg, kept in registers instead of a load and a store per step.
-    SmallVector<LoopLikeOpInterface> loops;
+    // Only reduction loops, whose body writes a vector at a place that does
+    // not move with the loop (inner loops first, so that a hoisted pair
+    // reaches the next loop out): the subset analysis is expensive, and a
+    // train step has thousands of loops.
+    SmallVector<scf::ForOp> loops;
     func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
-    for (LoopLikeOpInterface loop : loops)
-      (void)hoistLoopInvariantSubsets(rewriter, loop);
+    for (scf::ForOp loop : loops) {
+      Block *body = loop.getBody();
+      bool movesOutput = llvm::any_of(
+          body->getOps<tensor::InsertSliceOp>(), [&](tensor::InsertSliceOp insert) {
+            return llvm::is_contained(insert->getOperands(), loop.getInductionVar());
+          });
+      if (!movesOutput && !body->getOps<vector::TransferWriteOp>().empty())
+        (void)hoistLoopInvariantSubsets(rewriter, loop);
+    }
   }
 };
 
