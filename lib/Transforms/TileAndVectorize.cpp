@@ -308,21 +308,21 @@ struct TileAndVectorizePass
     };
     llvm::SmallDenseMap<unsigned, int64_t, 2> best;
     int64_t bestChains = 0, bestLoads = 1;
+    auto consider = [&](llvm::SmallDenseMap<unsigned, int64_t, 2> blocks,
+                        int64_t chains, int64_t loads) {
+      // chains / loads > bestChains / bestLoads, in integers.
+      int64_t lhs = chains * bestLoads, rhs = bestChains * loads;
+      if (lhs > rhs || (lhs == rhs && chains > bestChains)) {
+        best = std::move(blocks);
+        bestChains = chains;
+        bestLoads = loads;
+      }
+    };
     for (unsigned l1 = 0; l1 < ranges.size(); ++l1) {
       if (!blockable(l1) || !reusedAlong(l1))
         continue;
       for (int64_t b1 = largestDivisor(ranges[l1], 8); b1 >= 2;
            b1 = largestDivisor(ranges[l1], b1 - 1)) {
-        auto consider = [&](llvm::SmallDenseMap<unsigned, int64_t, 2> blocks,
-                            int64_t chains, int64_t loads) {
-          // chains / loads > bestChains / bestLoads, in integers.
-          int64_t lhs = chains * bestLoads, rhs = bestChains * loads;
-          if (lhs > rhs || (lhs == rhs && chains > bestChains)) {
-            best = std::move(blocks);
-            bestChains = chains;
-            bestLoads = loads;
-          }
-        };
         consider({{l1, b1}}, b1, b1 + 1);
         for (unsigned l2 = 0; l2 < ranges.size(); ++l2) {
           if (l2 == l1 || !blockable(l2))

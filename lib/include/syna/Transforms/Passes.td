@@ -41,30 +41,43 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tile linalg ops over the batch into scf.forall with producer fusion, then vectorize";
   let description = [{
     1. Every top-level linalg op whose first loop is parallel becomes the
-       root of an `scf.forall` over tiles of `tile-sizes` along its leading
-       loops; its linalg producers are fused into the tile (computed on the
-       tile's slice), except producers whose whole result every tile needs
+       root of an `scf.forall` over tiles of its leading loops: tiles of
+       `tile-sizes` along a dynamic (batch) loop; along a static one (the
+       output channels of a weight gradient, whose batch is reduced), the
+       smallest divisor of the extent that makes at most four tiles. Its
+       linalg producers are fused into the tile (computed on the tile's
+       slice), except producers whose whole result every tile needs
        (e.g. βᵀ) and producers that other ops also read (a forward
        activation that the backward pass reads), which stay outside and are
        computed once. Tile-local temporaries replace the full intermediate
-       tensors. Loop nests below `min-parallel-work` iterations stay
-       serial.
+       tensors. Loop nests whose estimated trip count (a dynamic extent
+       counts as a batch of 100) is below `min-parallel-work` stay serial,
+       since a fork and a join would cost more, unless they are batch ops
+       whose tile fuses a larger producer (an elementwise epilogue).
     2. With `vectorize`, each linalg.generic with static loop bounds is tiled
        to 1×…×1×w (w = `vector-width` or the largest power of two dividing
        the innermost extent, at least 4) and vectorized; others are left for
        `convert-linalg-to-loops`. An op whose last loop is parallel and that
        has reduction loops is tiled with the reductions innermost and up to
-       four vectors of outputs per tile (register blocking). A window op
-       (convolution, pooling) whose innermost window loop does not vectorize
-       is vectorized along the loop of its results' last dimension (ow, up to
-       `vector-width` whole), times a block of up to 8 rows of a parallel
-       loop that the vector input does not depend on (channels), with the
-       tile loops outside the window loops. In both cases the accumulator's
-       reads and writes are then hoisted out of the reduction loops, so the
-       accumulators are loop-carried vectors (registers) with independent
-       dependency chains. A tile whose combiner the vectorizer does not
-       recognise (the synapse tensor's mantissa–exponent step) is vectorized
-       after its unit loops are dropped, which makes it elementwise.
+       four vectors of outputs per tile. A window op (convolution, pooling)
+       whose innermost window loop does not vectorize is vectorized along
+       the loop of its results' last dimension (ow, up to `vector-width`
+       whole), with the tile loops outside the window loops.
+       Register blocking: a window op, or a reduction whose vector tile is
+       narrower than two vectors (the ow lanes of a weight gradient), also
+       takes a block of up to two other parallel loops: one that an input
+       read along the vector loop does not depend on (output channels: the
+       input row is reused), and one that the input varying along the first
+       does not depend on (rows, kernel columns). Of the blocks with at most
+       25 accumulators, the one with the most multiply-adds per loaded
+       operand wins. Without a block, a row of up to two vectors is taken
+       whole. The accumulators' reads and writes are then hoisted out of the
+       reduction loops (not for per-sample scalars, where the analysis is
+       slowest), so the accumulators are loop-carried vectors (registers)
+       with independent dependency chains. A tile whose combiner the
+       vectorizer does not recognise (the synapse tensor's mantissa–exponent
+       step) is vectorized after its unit loops are dropped, which makes it
+       elementwise.
   }];
   let options = [
     ListOption<"tileSizes", "tile-sizes", "int64_t",
@@ -74,7 +87,7 @@ def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
     Option<"vectorWidth", "vector-width", "int64_t", "16",
            "vector width in elements">,
     Option<"minParallelWork", "min-parallel-work", "int64_t", "65536",
-           "loop nests with static bounds and fewer iterations stay serial">
+           "loop nests with fewer estimated iterations (a dynamic extent counts as 100) stay serial">
   ];
   let dependentDialects = [
     "mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
