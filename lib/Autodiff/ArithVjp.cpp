@@ -14,7 +14,7 @@
 #include "syna/Dialect/Syna/IR/SynaVjpBuilders.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 namespace {
 

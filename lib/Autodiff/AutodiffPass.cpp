@@ -26,7 +26,7 @@ namespace syna {
 } // namespace syna
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 static bool isFloatTensor(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);

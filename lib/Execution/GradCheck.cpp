@@ -32,7 +32,6 @@
 #include <set>
 
 using namespace mlir;
-namespace ms = mlir::syna;
 
 namespace syna {
 namespace {
@@ -101,9 +100,9 @@ bool isFloat(DType d) { return d == DType::F32 || d == DType::F64; }
 int64_t labelClasses(BlockArgument arg) {
   for (Operation *user : arg.getUsers()) {
     Value input;
-    if (auto nll = dyn_cast<ms::NllLossOp>(user); nll && nll.getLabels() == arg)
+    if (auto nll = dyn_cast<syna::NllLossOp>(user); nll && nll.getLabels() == arg)
       input = nll.getInput();
-    if (auto ce = dyn_cast<ms::CrossEntropyOp>(user); ce && ce.getLabels() == arg)
+    if (auto ce = dyn_cast<syna::CrossEntropyOp>(user); ce && ce.getLabels() == arg)
       input = ce.getInput();
     if (input) {
       int64_t c = cast<RankedTensorType>(input.getType()).getDimSize(1);
@@ -116,7 +115,7 @@ int64_t labelClasses(BlockArgument arg) {
 /// A result that is a running statistic of a training batch_norm: a state
 /// update that syna-autodiff does not differentiate, so it gets no seed.
 bool isStateUpdate(Value v) {
-  auto bn = v.getDefiningOp<ms::BatchNormOp>();
+  auto bn = v.getDefiningOp<syna::BatchNormOp>();
   return bn && bn.getTraining() && cast<OpResult>(v).getResultNumber() > 0;
 }
 
@@ -126,7 +125,7 @@ bool isStateUpdate(Value v) {
 
 /// Domain map of a raw θ, as tensor arithmetic (lowered elementwise):
 /// unit σ(θ), positive softplus θ, at_least_one 1 + softplus θ.
-Value domainMap(OpBuilder &b, Location loc, Value theta, ms::Domain domain) {
+Value domainMap(OpBuilder &b, Location loc, Value theta, syna::Domain domain) {
   auto type = cast<RankedTensorType>(theta.getType());
   auto splat = [&](double v) -> Value {
     return arith::ConstantOp::create(
@@ -139,14 +138,14 @@ Value domainMap(OpBuilder &b, Location loc, Value theta, ms::Domain domain) {
     return arith::AddFOp::create(b, loc, relu, math::Log1pOp::create(b, loc, e));
   };
   switch (domain) {
-  case ms::Domain::Unit: {
+  case syna::Domain::Unit: {
     Value e = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, theta));
     return arith::DivFOp::create(b, loc, splat(1.0),
                                  arith::AddFOp::create(b, loc, splat(1.0), e));
   }
-  case ms::Domain::Positive:
+  case syna::Domain::Positive:
     return softplus(theta);
-  case ms::Domain::AtLeastOne:
+  case syna::Domain::AtLeastOne:
     return arith::AddFOp::create(b, loc, splat(1.0), softplus(theta));
   default:
     return theta;
@@ -154,19 +153,19 @@ Value domainMap(OpBuilder &b, Location loc, Value theta, ms::Domain domain) {
 }
 
 func::FuncOp buildFdClone(ModuleOp module, func::FuncOp f,
-                          ArrayRef<ms::ParamOp> params, StringRef name) {
+                          ArrayRef<syna::ParamOp> params, StringRef name) {
   func::FuncOp fd = f.clone();
   fd.setName(name);
   fd->removeAttr("syna.differentiate");
   module.push_back(fd);
   Block &entry = fd.getBody().front();
   llvm::StringMap<Value> thetaArg;
-  for (ms::ParamOp p : params)
+  for (syna::ParamOp p : params)
     thetaArg[p.getSymName()] = entry.addArgument(p.getTensorType(), p.getLoc());
-  SmallVector<ms::ParamRefOp> refs;
-  fd.walk([&](ms::ParamRefOp r) { refs.push_back(r); });
-  for (ms::ParamRefOp r : refs) {
-    auto p = module.lookupSymbol<ms::ParamOp>(r.getName());
+  SmallVector<syna::ParamRefOp> refs;
+  fd.walk([&](syna::ParamRefOp r) { refs.push_back(r); });
+  for (syna::ParamRefOp r : refs) {
+    auto p = module.lookupSymbol<syna::ParamOp>(r.getName());
     OpBuilder b(r);
     Value v = domainMap(b, r.getLoc(), thetaArg[r.getName()], p.getDomain());
     r.getResult().replaceAllUsesWith(v);
@@ -219,14 +218,14 @@ llvm::Expected<int> gradCheck(ModuleOp module, const GradCheckOptions &opt,
 
   // Parameters read by the graph, by name (the order of @NAME_grad's dθ).
   std::set<std::string> paramNames;
-  f.walk([&](ms::ParamRefOp r) { paramNames.insert(r.getName().str()); });
-  SmallVector<ms::ParamOp> params;
+  f.walk([&](syna::ParamRefOp r) { paramNames.insert(r.getName().str()); });
+  SmallVector<syna::ParamOp> params;
   std::mt19937_64 rng(opt.seed * 0x9E3779B97F4A7C15ULL + 1);
   std::normal_distribution<double> normal(0.0, 1.0);
   std::uniform_real_distribution<double> prob(0.05, 0.95);
   std::vector<HostArray> thetas;
   for (const std::string &n : paramNames) {
-    auto p = module.lookupSymbol<ms::ParamOp>(n);
+    auto p = module.lookupSymbol<syna::ParamOp>(n);
     if (!p)
       return err("@" + opt.graph + " reads @" + n + ", which is no syna.param");
     params.push_back(p);

@@ -26,7 +26,6 @@
 #include <cstring>
 
 using namespace mlir;
-namespace ms = mlir::syna;
 using llvm::createStringError;
 using llvm::inconvertibleErrorCode;
 
@@ -185,7 +184,7 @@ llvm::Error validateInputs(const GraphSignature &sig,
 }
 
 namespace {
-struct Domain {
+struct InputDomain {
   const char *operand;
   double lo, hi;
   bool loOpen, hiOpen;
@@ -194,57 +193,57 @@ struct Domain {
 } // namespace
 
 /// The domain an operand position of a syna op requires, if any.
-static std::optional<Domain> domainOf(Operation *op, unsigned index) {
+static std::optional<InputDomain> domainOf(Operation *op, unsigned index) {
   const double inf = INFINITY;
-  Domain prob{"", 0, 1, false, false};
-  Domain positive{"", 0, inf, true, true};
-  Domain surprisal{"", 0, inf, false, true};
-  auto named = [](Domain d, const char *name) {
+  InputDomain prob{"", 0, 1, false, false};
+  InputDomain positive{"", 0, inf, true, true};
+  InputDomain surprisal{"", 0, inf, false, true};
+  auto named = [](InputDomain d, const char *name) {
     d.operand = name;
     return d;
   };
-  if (isa<ms::SynapseOp>(op)) {
+  if (isa<syna::SynapseOp>(op)) {
     const char *names[] = {"x", "y", "beta", "alpha"};
     return index == 3 ? named(positive, names[3]) : named(prob, names[index]);
   }
-  if (isa<ms::SynapseDenseOp>(op)) {
+  if (isa<syna::SynapseDenseOp>(op)) {
     const char *names[] = {"x", "beta", "alpha"};
     return index == 2 ? named(positive, names[2]) : named(prob, names[index]);
   }
-  if (isa<ms::SwapRatioOp>(op)) {
+  if (isa<syna::SwapRatioOp>(op)) {
     const char *names[] = {"x", "y", "beta"};
     return named(prob, names[index]);
   }
-  if (isa<ms::FlipCircuitOp>(op)) {
+  if (isa<syna::FlipCircuitOp>(op)) {
     const char *names[] = {"x0", "y0", "alpha1", "alpha2", "beta1", "beta2"};
     return (index == 2 || index == 3) ? named(positive, names[index])
                                       : named(prob, names[index]);
   }
-  if (isa<ms::LogSwapRatioOp>(op)) {
+  if (isa<syna::LogSwapRatioOp>(op)) {
     const char *names[] = {"x", "y", "beta"};
     return named(surprisal, names[index]);
   }
-  if (isa<ms::SurprisalSynapseOp>(op)) {
+  if (isa<syna::SurprisalSynapseOp>(op)) {
     const char *names[] = {"x", "y", "beta", "alpha"};
     if (index == 3)
       return std::nullopt;
     return named(surprisal, names[index]);
   }
-  if (isa<ms::SurprisalSynapseDenseOp>(op)) {
+  if (isa<syna::SurprisalSynapseDenseOp>(op)) {
     const char *names[] = {"x", "beta", "alpha"};
     if (index == 2)
       return std::nullopt;
     return named(surprisal, names[index]);
   }
-  if (isa<ms::SurprisalOp>(op))
+  if (isa<syna::SurprisalOp>(op))
     return named(prob, "input");
-  if (isa<ms::OddsOp>(op))
-    return Domain{"input", 0, 1, false, true};
-  if (isa<ms::ConjugateOp, ms::BoseEinsteinOp>(op))
+  if (isa<syna::OddsOp>(op))
+    return InputDomain{"input", 0, 1, false, true};
+  if (isa<syna::ConjugateOp, syna::BoseEinsteinOp>(op))
     return named(positive, "input");
-  if (isa<ms::NllLossOp, ms::CrossEntropyOp>(op) && index == 1) {
+  if (isa<syna::NllLossOp, syna::CrossEntropyOp>(op) && index == 1) {
     auto t = cast<RankedTensorType>(op->getOperand(0).getType());
-    Domain d{"labels", 0, (double)t.getDimSize(1), false, true, true};
+    InputDomain d{"labels", 0, (double)t.getDimSize(1), false, true, true};
     if (t.isDynamicDim(1))
       d.hi = inf;
     return d;
@@ -274,7 +273,7 @@ llvm::Error checkDomains(ModuleOp module, llvm::StringRef graph,
       break;
     const HostArray &a = inputs[arg.getArgNumber()];
     for (OpOperand &use : arg.getUses()) {
-      std::optional<Domain> d = domainOf(use.getOwner(), use.getOperandNumber());
+      std::optional<InputDomain> d = domainOf(use.getOwner(), use.getOperandNumber());
       if (!d)
         continue;
       for (int64_t i = 0, e = a.numElements(); i < e; ++i) {

@@ -39,7 +39,6 @@
 #include <numeric>
 
 using namespace mlir;
-namespace ms = mlir::syna;
 
 namespace syna {
 
@@ -280,7 +279,7 @@ static llvm::Error prepare(Session &s, const std::string &file, bool train) {
     if (!st)
       return st.takeError();
     s.step = *st;
-    for (auto p : s.module->getOps<ms::ParamOp>()) {
+    for (auto p : s.module->getOps<syna::ParamOp>()) {
       std::string fn = (kExportPrefix + p.getSymName()).str();
       auto sig = graphSignature(*s.module, fn);
       if (!sig)
@@ -288,7 +287,7 @@ static llvm::Error prepare(Session &s, const std::string &file, bool train) {
       s.exports.emplace_back(p.getSymName().str(), *sig);
     }
   }
-  for (auto p : s.module->getOps<ms::ParamOp>())
+  for (auto p : s.module->getOps<syna::ParamOp>())
     s.paramShapes[p.getSymName().str()] =
         std::vector<int64_t>(p.getTensorType().getShape().begin(),
                              p.getTensorType().getShape().end());
@@ -307,7 +306,7 @@ static llvm::Error applyCheckpoint(Session &s, const data::Checkpoint &ckpt,
     if (!s.paramShapes.count(name) && !llvm::StringRef(name).starts_with(kOptPrefix))
       return e("tensor '" + name + "' is not a parameter of the model");
   }
-  for (auto p : s.module->getOps<ms::ParamOp>()) {
+  for (auto p : s.module->getOps<syna::ParamOp>()) {
     std::string name = p.getSymName().str();
     auto it = ckpt.tensors.find(name);
     if (it == ckpt.tensors.end())

@@ -21,7 +21,6 @@
 #include <map>
 
 using namespace syna::frontend;
-namespace syna_ir = mlir::syna;
 
 namespace {
 
@@ -109,10 +108,10 @@ mlir::OwningOpRef<mlir::ModuleOp> Importer::run(const Module &module) {
 //===----------------------------------------------------------------------===//
 
 void Importer::importParam(const ParamDecl &param) {
-  std::optional<syna_ir::InitKind> kind =
-      syna_ir::symbolizeInitKind(param.init.name);
-  std::optional<syna_ir::Domain> domain =
-      syna_ir::symbolizeDomain(param.domainName);
+  std::optional<::syna::InitKind> kind =
+      ::syna::symbolizeInitKind(param.init.name);
+  std::optional<::syna::Domain> domain =
+      ::syna::symbolizeDomain(param.domainName);
   // Sema accepts exactly the dialect's spellings and argument rules; anything
   // else is our bug, reported as an internal error instead of a crash.
   mlir::DenseF64ArrayAttr args = builder_.getDenseF64ArrayAttr(param.initValues);
@@ -120,13 +119,13 @@ void Importer::importParam(const ParamDecl &param) {
     failed_ = true;
     return mlir::emitError(loc(param.init.loc), "internal error: ");
   };
-  if (!kind || failed(syna_ir::InitializerAttr::verify(emitError, *kind, args)))
+  if (!kind || failed(::syna::InitializerAttr::verify(emitError, *kind, args)))
     return;
-  auto init = syna_ir::InitializerAttr::get(&context_, *kind, args);
-  auto op = syna_ir::ParamOp::create(
+  auto init = ::syna::InitializerAttr::get(&context_, *kind, args);
+  auto op = ::syna::ParamOp::create(
       builder_, loc(param.name.loc), param.name.name,
       llvm::cast<mlir::RankedTensorType>(mlirType(param.resolved)), init,
-      domain.value_or(syna_ir::Domain::Real));
+      domain.value_or(::syna::Domain::Real));
   if (param.isBuffer)
     op.setBuffer(true);
 }
@@ -326,7 +325,7 @@ bool Importer::importFlipCircuit(const FunctionDecl &function,
   };
   mlir::Value alpha1 = operand(updates[0], 3), beta1 = operand(updates[0], 2);
   mlir::Value alpha2 = operand(updates[1], 3), beta2 = operand(updates[1], 2);
-  auto flip = syna_ir::FlipCircuitOp::create(
+  auto flip = ::syna::FlipCircuitOp::create(
       builder_, loc(function.name.loc), stateType, stateType, mlir::Type(),
       initial[excitatory->index], initial[inhibitory->index], alpha1, alpha2,
       beta1, beta2, static_cast<uint64_t>(function.steps));
@@ -386,7 +385,7 @@ mlir::Value Importer::emit(const Expr &expr) {
   case ExprKind::Name: {
     auto &name = static_cast<const NameExpr &>(expr);
     if (name.binding && name.binding->kind == Binding::Param)
-      return syna_ir::ParamRefOp::create(builder_, loc(name.loc),
+      return ::syna::ParamRefOp::create(builder_, loc(name.loc),
                                          mlirType(name.binding->type),
                                          name.binding->name);
     auto it = values_.find(name.binding);
@@ -525,32 +524,32 @@ mlir::Value Importer::emitOp(const CallExpr &call,
   mlir::Operation *op = nullptr;
   switch (call.op->kind) {
   case OpKind::Surprisal:
-    op = syna_ir::SurprisalOp::create(builder_, at, type, in[0]);
+    op = ::syna::SurprisalOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Prob:
-    op = syna_ir::ProbOp::create(builder_, at, type, in[0]);
+    op = ::syna::ProbOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Conjugate:
-    op = syna_ir::ConjugateOp::create(builder_, at, type, in[0]);
+    op = ::syna::ConjugateOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::BoseEinstein:
-    op = syna_ir::BoseEinsteinOp::create(builder_, at, type, in[0]);
+    op = ::syna::BoseEinsteinOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Odds:
-    op = syna_ir::OddsOp::create(builder_, at, type, in[0]);
+    op = ::syna::OddsOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Relu:
-    op = syna_ir::ReluOp::create(builder_, at, type, in[0]);
+    op = ::syna::ReluOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Sigmoid:
-    op = syna_ir::SigmoidOp::create(builder_, at, type, in[0]);
+    op = ::syna::SigmoidOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Synapse:
-    op = syna_ir::SynapseOp::create(builder_, at, type, in[0], in[1], in[2],
+    op = ::syna::SynapseOp::create(builder_, at, type, in[0], in[1], in[2],
                                     in[3]);
     break;
   case OpKind::SynapseDense:
-    op = syna_ir::SynapseDenseOp::create(builder_, at, type, in[0], in[1],
+    op = ::syna::SynapseDenseOp::create(builder_, at, type, in[0], in[1],
                                          in[2]);
     break;
   case OpKind::FlipCircuit: {
@@ -559,7 +558,7 @@ mlir::Value Importer::emitOp(const CallExpr &call,
       if (i < 2 ||
           llvm::cast<mlir::RankedTensorType>(in[i].getType()).getRank() != 0)
         in[i] = cast(in[i], type, at);
-    op = syna_ir::FlipCircuitOp::create(
+    op = ::syna::FlipCircuitOp::create(
         builder_, at, type, type, mlir::Type(), in[0], in[1], in[2], in[3],
         in[4], in[5], static_cast<uint64_t>(attrs.steps));
     break;
@@ -568,40 +567,40 @@ mlir::Value Importer::emitOp(const CallExpr &call,
   case OpKind::LogSwapRatio: {
     // The ops broadcast: scalar operands stay scalar tensors.
     if (call.op->kind == OpKind::SwapRatio)
-      op = syna_ir::SwapRatioOp::create(builder_, at, type, in[0], in[1],
+      op = ::syna::SwapRatioOp::create(builder_, at, type, in[0], in[1],
                                         in[2]);
     else
-      op = syna_ir::LogSwapRatioOp::create(builder_, at, type, in[0], in[1],
+      op = ::syna::LogSwapRatioOp::create(builder_, at, type, in[0], in[1],
                                            in[2]);
     break;
   }
   case OpKind::Dense:
-    op = syna_ir::DenseOp::create(builder_, at, type, in[0], in[1], in[2]);
+    op = ::syna::DenseOp::create(builder_, at, type, in[0], in[1], in[2]);
     break;
   case OpKind::Conv2D:
-    op = syna_ir::Conv2DOp::create(builder_, at, type, in[0], in[1], in[2],
+    op = ::syna::Conv2DOp::create(builder_, at, type, in[0], in[1], in[2],
                                    llvm::ArrayRef<int64_t>(attrs.strides),
                                    llvm::ArrayRef<int64_t>(attrs.padding));
     break;
   case OpKind::MaxPool2D:
-    op = syna_ir::MaxPool2DOp::create(
+    op = ::syna::MaxPool2DOp::create(
         builder_, at, type, in[0], llvm::ArrayRef<int64_t>(attrs.kernel),
         attrs.hasStrides ? builder_.getDenseI64ArrayAttr(attrs.strides)
                          : mlir::DenseI64ArrayAttr());
     break;
   case OpKind::Softmax:
-    op = syna_ir::SoftmaxOp::create(builder_, at, type, in[0],
+    op = ::syna::SoftmaxOp::create(builder_, at, type, in[0],
                                     builder_.getI64IntegerAttr(attrs.axis));
     break;
   case OpKind::LogSoftmax:
-    op = syna_ir::LogSoftmaxOp::create(builder_, at, type, in[0],
+    op = ::syna::LogSoftmaxOp::create(builder_, at, type, in[0],
                                        builder_.getI64IntegerAttr(attrs.axis));
     break;
   case OpKind::BatchNorm: {
     mlir::Type vector = mlirType(call.results[1]);
     for (size_t i = 1; i <= 4; ++i)
       in[i] = cast(in[i], vector, at);
-    op = syna_ir::BatchNormOp::create(
+    op = ::syna::BatchNormOp::create(
         builder_, at, type, vector, vector, in[0], in[1], in[2], in[3], in[4],
         f64(attrs.epsilon), f64(attrs.momentum), flag(attrs.training));
     break;
@@ -611,26 +610,26 @@ mlir::Value Importer::emitOp(const CallExpr &call,
     if (!key) // without a key the op is only valid for evaluation
       key = mlir::arith::ConstantOp::create(builder_, at,
                                             builder_.getI64IntegerAttr(0));
-    op = syna_ir::DropoutOp::create(builder_, at, type, in[0], key,
+    op = ::syna::DropoutOp::create(builder_, at, type, in[0], key,
                                     f64(attrs.rate), flag(attrs.training));
     break;
   }
   case OpKind::Reshape:
-    op = syna_ir::ReshapeOp::create(builder_, at, type, in[0]);
+    op = ::syna::ReshapeOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::Flatten:
-    op = syna_ir::FlattenOp::create(builder_, at, type, in[0]);
+    op = ::syna::FlattenOp::create(builder_, at, type, in[0]);
     break;
   case OpKind::NllLoss:
   case OpKind::CrossEntropy: {
-    auto reduction = syna_ir::ReductionAttr::get(
-        &context_, attrs.sumReduction ? syna_ir::Reduction::Sum
-                                      : syna_ir::Reduction::Mean);
+    auto reduction = ::syna::ReductionAttr::get(
+        &context_, attrs.sumReduction ? ::syna::Reduction::Sum
+                                      : ::syna::Reduction::Mean);
     if (call.op->kind == OpKind::NllLoss)
-      op = syna_ir::NllLossOp::create(builder_, at, type, in[0], in[1],
+      op = ::syna::NllLossOp::create(builder_, at, type, in[0], in[1],
                                       reduction);
     else
-      op = syna_ir::CrossEntropyOp::create(builder_, at, type, in[0], in[1],
+      op = ::syna::CrossEntropyOp::create(builder_, at, type, in[0], in[1],
                                            reduction);
     break;
   }
@@ -643,7 +642,7 @@ mlir::Value Importer::emitOp(const CallExpr &call,
 } // namespace
 
 void syna::frontend::registerImportDialects(mlir::DialectRegistry &registry) {
-  registry.insert<syna_ir::SynaDialect, mlir::func::FuncDialect,
+  registry.insert<::syna::SynaDialect, mlir::func::FuncDialect,
                   mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                   mlir::scf::SCFDialect>();
 }
@@ -651,7 +650,7 @@ void syna::frontend::registerImportDialects(mlir::DialectRegistry &registry) {
 mlir::OwningOpRef<mlir::ModuleOp>
 syna::frontend::importModule(const Module &module, const SourceFile &file,
                              mlir::MLIRContext &context) {
-  context.loadDialect<syna_ir::SynaDialect, mlir::func::FuncDialect,
+  context.loadDialect<::syna::SynaDialect, mlir::func::FuncDialect,
                       mlir::arith::ArithDialect, mlir::tensor::TensorDialect,
                       mlir::scf::SCFDialect>();
   return Importer(file, context).run(module);

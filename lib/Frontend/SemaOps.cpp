@@ -1,6 +1,6 @@
 //===- SemaOps.cpp - argument and shape rules of the built-in ops ---------===//
 //
-// These rules mirror the syna dialect's verifiers (dialect/lib/Syna/IR/
+// These rules mirror the syna dialect's verifiers (dialect/Syna/IR/
 // SynaOps.cpp) on the front end's richer shapes, where a dimension may be
 // a name: a static size never matches a name, so `f32[B, 64]` and
 // `f32[100, 64]` are reported as a mismatch rather than deferred to run time.

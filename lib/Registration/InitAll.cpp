@@ -12,7 +12,7 @@
 #include "syna/Transforms/Passes.h"
 
 void ::syna::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<mlir::syna::SynaDialect>();
+  registry.insert<syna::SynaDialect>();
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
   syna::registerUpstreamVjpModels(registry);

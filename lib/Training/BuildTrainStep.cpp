@@ -23,7 +23,6 @@ namespace syna {
 } // namespace syna
 
 using namespace mlir;
-namespace ms = mlir::syna;
 
 namespace {
 
@@ -111,20 +110,20 @@ BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
 
   SmallVector<Value> stats;
   for (Operation &op : entry->getOperations()) {
-    if (auto d = dyn_cast<ms::DropoutOp>(op))
+    if (auto d = dyn_cast<syna::DropoutOp>(op))
       d.setTraining(true);
-    auto bn = dyn_cast<ms::BatchNormOp>(op);
+    auto bn = dyn_cast<syna::BatchNormOp>(op);
     if (!bn)
       continue;
     bn.setTraining(true);
-    auto meanRef = bn.getRunningMean().getDefiningOp<ms::ParamRefOp>();
-    auto varRef = bn.getRunningVar().getDefiningOp<ms::ParamRefOp>();
+    auto meanRef = bn.getRunningMean().getDefiningOp<syna::ParamRefOp>();
+    auto varRef = bn.getRunningVar().getDefiningOp<syna::ParamRefOp>();
     if (!meanRef || !varRef)
       continue;
     for (auto [ref, value] : {std::pair{meanRef, bn.getNewMean()},
                               std::pair{varRef, bn.getNewVar()}}) {
-      auto param = module.lookupSymbol<ms::ParamOp>(ref.getNameAttr());
-      if (!param || !param.getBuffer() || param.getDomain() != ms::Domain::Real)
+      auto param = module.lookupSymbol<syna::ParamOp>(ref.getNameAttr());
+      if (!param || !param.getBuffer() || param.getDomain() != syna::Domain::Real)
         return bn.emitError("syna-build-train-step: running statistic @")
                << ref.getName()
                << " must be a `buffer` parameter of domain real";
@@ -135,10 +134,10 @@ BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
 
   Value loss;
   if (lossKind == "nll")
-    loss = ms::NllLossOp::create(b, loc, lossType, out, entry->getArgument(1))
+    loss = syna::NllLossOp::create(b, loc, lossType, out, entry->getArgument(1))
                .getResult();
   else if (lossKind == "cross_entropy")
-    loss = ms::CrossEntropyOp::create(b, loc, lossType, out,
+    loss = syna::CrossEntropyOp::create(b, loc, lossType, out,
                                       entry->getArgument(1))
                .getResult();
   else
@@ -172,7 +171,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
 
   // Parameters read by the loss, sorted by name: the order of the gradients.
   std::vector<std::string> read;
-  lossFn.walk([&](ms::ParamRefOp r) { read.push_back(r.getName().str()); });
+  lossFn.walk([&](syna::ParamRefOp r) { read.push_back(r.getName().str()); });
   llvm::sort(read);
   read.erase(std::unique(read.begin(), read.end()), read.end());
 
@@ -206,7 +205,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
   unsigned nRes = lt.getNumResults();
   Value loss = call.getResult(0), out = call.getResult(1);
   for (auto [i, name] : llvm::enumerate(statParams))
-    ms::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
+    syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
                              call.getResult(2 + i));
   // Results after the primal ones: ∂x (x is the only float argument), then
   // one gradient per parameter read.
@@ -221,7 +220,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
   OpBuilder mb(ctx);
   mb.setInsertionPoint(lossFn);
   for (auto [k, name] : llvm::enumerate(read)) {
-    auto param = module.lookupSymbol<ms::ParamOp>(name);
+    auto param = module.lookupSymbol<syna::ParamOp>(name);
     if (!param || param.getBuffer())
       continue;
     RankedTensorType type = param.getTensorType();
@@ -233,7 +232,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
     };
     Value lrP = cvt(lr);
     Value g = call.getResult(gradBase + k);
-    Value theta = ms::ParamReadOp::create(b, loc, type, FlatSymbolRefAttr::get(ctx, name));
+    Value theta = syna::ParamReadOp::create(b, loc, type, FlatSymbolRefAttr::get(ctx, name));
     SmallVector<std::string> stateNames;
     if (opt.kind == "adam")
       stateNames = {std::string(::syna::kOptPrefix) + "m_" + name,
@@ -249,13 +248,13 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
     SmallVector<Value> outs{theta};
     for (const std::string &s : stateNames) {
       if (!module.lookupSymbol(s)) {
-        auto zeros = ms::InitializerAttr::get(ctx, ms::InitKind::Zeros,
+        auto zeros = syna::InitializerAttr::get(ctx, syna::InitKind::Zeros,
                                               DenseF64ArrayAttr::get(ctx, {}));
-        auto p = ms::ParamOp::create(mb, loc, s, type, zeros,
-                                     ms::Domain::Real, /*buffer=*/true);
+        auto p = syna::ParamOp::create(mb, loc, s, type, zeros,
+                                     syna::Domain::Real, /*buffer=*/true);
         (void)p;
       }
-      outs.push_back(ms::ParamReadOp::create(b, loc, type,
+      outs.push_back(syna::ParamReadOp::create(b, loc, type,
                                              FlatSymbolRefAttr::get(ctx, s)));
     }
     // Adam's bias corrections, from the step count t ≥ 1.
@@ -303,10 +302,10 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
           yields[0] = arith::SubFOp::create(nb, l, th, mul(lrP, d));
           linalg::YieldOp::create(nb, l, yields);
         });
-    ms::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
+    syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
                              gen.getResult(0));
     for (auto [i, s] : llvm::enumerate(stateNames))
-      ms::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, s),
+      syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, s),
                                gen.getResult(1 + i));
   }
   func::ReturnOp::create(b, loc, ValueRange{loss, out});
@@ -383,12 +382,12 @@ void BuildTrainStepPass::runOnOperation() {
   // Exports of every parameter's raw θ, for checkpoints.
   OpBuilder b(ctx);
   b.setInsertionPointToEnd(module.getBody());
-  for (auto p : llvm::to_vector(module.getOps<ms::ParamOp>())) {
+  for (auto p : llvm::to_vector(module.getOps<syna::ParamOp>())) {
     auto fn = func::FuncOp::create(
         b, p.getLoc(), (::syna::kExportPrefix + p.getSymName()).str(),
         FunctionType::get(ctx, {}, {p.getTensorType()}));
     OpBuilder fb = OpBuilder::atBlockBegin(fn.addEntryBlock());
-    Value v = ms::ParamReadOp::create(fb, p.getLoc(), p.getTensorType(),
+    Value v = syna::ParamReadOp::create(fb, p.getLoc(), p.getTensorType(),
                                       FlatSymbolRefAttr::get(p.getSymNameAttr()));
     func::ReturnOp::create(fb, p.getLoc(), v);
   }

@@ -19,51 +19,50 @@ namespace syna {
 } // namespace syna
 
 using namespace mlir;
-namespace ms = mlir::syna;
 
 namespace {
 
 Value toSurprisal(PatternRewriter &rewriter, Location loc, Value p) {
   if (!p)
     return p;
-  return ms::SurprisalOp::create(rewriter, loc, p.getType(), p);
+  return syna::SurprisalOp::create(rewriter, loc, p.getType(), p);
 }
 
-struct SynapseDenseToSurprisal : OpRewritePattern<ms::SynapseDenseOp> {
+struct SynapseDenseToSurprisal : OpRewritePattern<syna::SynapseDenseOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ms::SynapseDenseOp op,
+  LogicalResult matchAndRewrite(syna::SynapseDenseOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value xs = toSurprisal(rewriter, loc, op.getX());
     Value bs = toSurprisal(rewriter, loc, op.getBeta());
     Value as = toSurprisal(rewriter, loc, op.getAlpha());
-    Value ys = ms::SurprisalSynapseDenseOp::create(rewriter, loc, op.getType(),
+    Value ys = syna::SurprisalSynapseDenseOp::create(rewriter, loc, op.getType(),
                                                    xs, bs, as);
-    rewriter.replaceOpWithNewOp<ms::ProbOp>(op, op.getType(), ys);
+    rewriter.replaceOpWithNewOp<syna::ProbOp>(op, op.getType(), ys);
     return success();
   }
 };
 
-struct SynapseToSurprisal : OpRewritePattern<ms::SynapseOp> {
+struct SynapseToSurprisal : OpRewritePattern<syna::SynapseOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ms::SynapseOp op,
+  LogicalResult matchAndRewrite(syna::SynapseOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value xs = toSurprisal(rewriter, loc, op.getX());
     Value ys = toSurprisal(rewriter, loc, op.getY());
     Value bs = toSurprisal(rewriter, loc, op.getBeta());
     Value as = toSurprisal(rewriter, loc, op.getAlpha());
-    Value s = ms::SurprisalSynapseOp::create(rewriter, loc, op.getType(), xs,
+    Value s = syna::SurprisalSynapseOp::create(rewriter, loc, op.getType(), xs,
                                              ys, bs, as);
-    rewriter.replaceOpWithNewOp<ms::ProbOp>(op, op.getType(), s);
+    rewriter.replaceOpWithNewOp<syna::ProbOp>(op, op.getType(), s);
     return success();
   }
 };
 
 /// surprisal(a · b) = surprisal(a) + surprisal(b) for same-typed tensors.
-struct ProductToSum : OpRewritePattern<ms::SurprisalOp> {
+struct ProductToSum : OpRewritePattern<syna::SurprisalOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ms::SurprisalOp op,
+  LogicalResult matchAndRewrite(syna::SurprisalOp op,
                                 PatternRewriter &rewriter) const override {
     auto mul = op.getInput().getDefiningOp<arith::MulFOp>();
     if (!mul || mul.getType() != op.getType())
@@ -84,8 +83,8 @@ struct SurprisalRewritePass
         &getContext());
     // The folders of syna.surprisal / syna.prob cancel the conversions
     // between consecutive synapses.
-    ms::SurprisalOp::getCanonicalizationPatterns(patterns, &getContext());
-    ms::ProbOp::getCanonicalizationPatterns(patterns, &getContext());
+    syna::SurprisalOp::getCanonicalizationPatterns(patterns, &getContext());
+    syna::ProbOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

@@ -151,7 +151,7 @@ static int runMain() {
 
   for (const std::string &p : params) {
     auto [name, file] = llvm::StringRef(p).split('=');
-    auto param = module->lookupSymbol<mlir::syna::ParamOp>(name);
+    auto param = module->lookupSymbol<syna::ParamOp>(name);
     if (!param)
       return fail("--param " + p + ": no syna.param @" + name);
     auto a = ::syna::readNpy(file);

@@ -30,7 +30,6 @@
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
-namespace ms = mlir::syna;
 using utils::IteratorType;
 
 namespace syna::lowering {
@@ -143,10 +142,10 @@ Value reduceToShape(OpBuilder &b, Location loc, Value input,
 // Shape ops
 //===----------------------------------------------------------------------===//
 
-struct BroadcastLowering : OpConversionPattern<ms::BroadcastOp> {
+struct BroadcastLowering : OpConversionPattern<syna::BroadcastOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::BroadcastOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::BroadcastOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -173,10 +172,10 @@ struct BroadcastLowering : OpConversionPattern<ms::BroadcastOp> {
   }
 };
 
-struct ReduceToShapeLowering : OpConversionPattern<ms::ReduceToShapeOp> {
+struct ReduceToShapeLowering : OpConversionPattern<syna::ReduceToShapeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::ReduceToShapeOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::ReduceToShapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(op, reduceToShape(rewriter, op.getLoc(),
                                          adaptor.getInput(), op.getType()));
@@ -184,10 +183,10 @@ struct ReduceToShapeLowering : OpConversionPattern<ms::ReduceToShapeOp> {
   }
 };
 
-struct TransposeLowering : OpConversionPattern<ms::TransposeOp> {
+struct TransposeLowering : OpConversionPattern<syna::TransposeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::TransposeOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::TransposeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
@@ -209,10 +208,10 @@ struct TransposeLowering : OpConversionPattern<ms::TransposeOp> {
 // Synapse tensor
 //===----------------------------------------------------------------------===//
 
-struct SynapseDenseGradLowering : OpConversionPattern<ms::SynapseDenseGradOp> {
+struct SynapseDenseGradLowering : OpConversionPattern<syna::SynapseDenseGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::SynapseDenseGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SynapseDenseGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -293,10 +292,10 @@ struct SynapseDenseGradLowering : OpConversionPattern<ms::SynapseDenseGradOp> {
 // Flip circuit
 //===----------------------------------------------------------------------===//
 
-struct FlipCircuitGradLowering : OpConversionPattern<ms::FlipCircuitGradOp> {
+struct FlipCircuitGradLowering : OpConversionPattern<syna::FlipCircuitGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::FlipCircuitGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::FlipCircuitGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -465,10 +464,10 @@ struct FlipCircuitGradLowering : OpConversionPattern<ms::FlipCircuitGradOp> {
 /// dx[i] = Σ_kh g[p]·W[kh] over p·s + kh = i + pad becomes, with
 /// a = K − 1 − kh, Σ_a gp[i + a]·W[K − 1 − a] where gp is g placed at
 /// rows K − 1 − pad + p·s of a zero tensor of H + K − 1 rows.
-struct Conv2DInputGradLowering : OpConversionPattern<ms::Conv2DInputGradOp> {
+struct Conv2DInputGradLowering : OpConversionPattern<syna::Conv2DInputGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::Conv2DInputGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::Conv2DInputGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -552,10 +551,10 @@ struct Conv2DInputGradLowering : OpConversionPattern<ms::Conv2DInputGradOp> {
 };
 
 /// dW[o, c, kh, kw] = Σ_{b, p, q} g[b, o, p, q]·xpad[b, c, p·sh + kh, q·sw + kw]
-struct Conv2DWeightGradLowering : OpConversionPattern<ms::Conv2DWeightGradOp> {
+struct Conv2DWeightGradLowering : OpConversionPattern<syna::Conv2DWeightGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::Conv2DWeightGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::Conv2DWeightGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -659,7 +658,7 @@ void argmaxStep(OpBuilder &b, Location l, Type elt, Value v, Value kh,
 /// data-dependent branches) and dx is written once per element, without
 /// the index arithmetic and gathers of the general scatter. Null otherwise.
 Value maxPoolGradDisjoint(ConversionPatternRewriter &rewriter, Location loc,
-                          ms::MaxPool2DGradOp op, Value x, Value g) {
+                          syna::MaxPool2DGradOp op, Value x, Value g) {
   MLIRContext *ctx = rewriter.getContext();
   RankedTensorType type = op.getType(), gType = tensorType(g);
   ArrayRef<int64_t> kernel = op.getKernel();
@@ -734,10 +733,10 @@ Value maxPoolGradDisjoint(ConversionPatternRewriter &rewriter, Location loc,
   return tensor::CollapseShapeOp::create(rewriter, loc, type, dxe, reassoc);
 }
 
-struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
+struct MaxPool2DGradLowering : OpConversionPattern<syna::MaxPool2DGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::MaxPool2DGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::MaxPool2DGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -837,10 +836,10 @@ struct MaxPool2DGradLowering : OpConversionPattern<ms::MaxPool2DGradOp> {
 // Batch normalisation and loss
 //===----------------------------------------------------------------------===//
 
-struct BatchNormGradLowering : OpConversionPattern<ms::BatchNormGradOp> {
+struct BatchNormGradLowering : OpConversionPattern<syna::BatchNormGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::BatchNormGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::BatchNormGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -933,10 +932,10 @@ struct BatchNormGradLowering : OpConversionPattern<ms::BatchNormGradOp> {
 };
 
 /// result[b, c] = −g·w where c = labels[b] (w = 1/B or 1), else 0.
-struct NllLossGradLowering : OpConversionPattern<ms::NllLossGradOp> {
+struct NllLossGradLowering : OpConversionPattern<syna::NllLossGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::NllLossGradOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::NllLossGradOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -944,7 +943,7 @@ struct NllLossGradLowering : OpConversionPattern<ms::NllLossGradOp> {
     Type elt = type.getElementType();
     Value input = adaptor.getInput(), labels = adaptor.getLabels();
     Type labelType = tensorType(labels).getElementType();
-    Value batchF = op.getReduction() == ms::Reduction::Mean
+    Value batchF = op.getReduction() == syna::Reduction::Mean
                        ? extentAsFloat(rewriter, loc, input, 0, elt)
                        : Value();
     Value init = emptyTensor(rewriter, loc, type, dynamicSizes(rewriter, loc, type, {input}));

@@ -18,95 +18,90 @@
 #include <cmath>
 
 namespace syna::lowering {
-using namespace mlir;
 
 struct Scalar {
-  OpBuilder &b;
-  Location loc;
-  Type type;
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+  mlir::Type type;
 
-  Value c(double v) const {
-    return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, v));
+  mlir::Value c(double v) const {
+    return mlir::arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, v));
   }
-  Value add(Value x, Value y) const { return arith::AddFOp::create(b, loc, x, y); }
-  Value sub(Value x, Value y) const { return arith::SubFOp::create(b, loc, x, y); }
-  Value mul(Value x, Value y) const { return arith::MulFOp::create(b, loc, x, y); }
-  Value div(Value x, Value y) const { return arith::DivFOp::create(b, loc, x, y); }
-  Value neg(Value x) const { return arith::NegFOp::create(b, loc, x); }
-  Value exp(Value x) const { return math::ExpOp::create(b, loc, x); }
-  Value expm1(Value x) const { return math::ExpM1Op::create(b, loc, x); }
-  Value log(Value x) const { return math::LogOp::create(b, loc, x); }
-  Value log1p(Value x) const { return math::Log1pOp::create(b, loc, x); }
-  Value absf(Value x) const { return math::AbsFOp::create(b, loc, x); }
-  Value sqrt(Value x) const { return math::SqrtOp::create(b, loc, x); }
-  Value max(Value x, Value y) const { return arith::MaximumFOp::create(b, loc, x, y); }
-  Value cmp(arith::CmpFPredicate p, Value x, Value y) const {
-    return arith::CmpFOp::create(b, loc, p, x, y);
+  mlir::Value add(mlir::Value x, mlir::Value y) const { return mlir::arith::AddFOp::create(b, loc, x, y); }
+  mlir::Value sub(mlir::Value x, mlir::Value y) const { return mlir::arith::SubFOp::create(b, loc, x, y); }
+  mlir::Value mul(mlir::Value x, mlir::Value y) const { return mlir::arith::MulFOp::create(b, loc, x, y); }
+  mlir::Value div(mlir::Value x, mlir::Value y) const { return mlir::arith::DivFOp::create(b, loc, x, y); }
+  mlir::Value neg(mlir::Value x) const { return mlir::arith::NegFOp::create(b, loc, x); }
+  mlir::Value exp(mlir::Value x) const { return mlir::math::ExpOp::create(b, loc, x); }
+  mlir::Value expm1(mlir::Value x) const { return mlir::math::ExpM1Op::create(b, loc, x); }
+  mlir::Value log(mlir::Value x) const { return mlir::math::LogOp::create(b, loc, x); }
+  mlir::Value log1p(mlir::Value x) const { return mlir::math::Log1pOp::create(b, loc, x); }
+  mlir::Value absf(mlir::Value x) const { return mlir::math::AbsFOp::create(b, loc, x); }
+  mlir::Value sqrt(mlir::Value x) const { return mlir::math::SqrtOp::create(b, loc, x); }
+  mlir::Value max(mlir::Value x, mlir::Value y) const { return mlir::arith::MaximumFOp::create(b, loc, x, y); }
+  mlir::Value cmp(mlir::arith::CmpFPredicate p, mlir::Value x, mlir::Value y) const {
+    return mlir::arith::CmpFOp::create(b, loc, p, x, y);
   }
-  Value select(Value c, Value x, Value y) const {
-    return arith::SelectOp::create(b, loc, c, x, y);
+  mlir::Value select(mlir::Value c, mlir::Value x, mlir::Value y) const {
+    return mlir::arith::SelectOp::create(b, loc, c, x, y);
   }
 
   /// G(u) = −log(1 − e^{−u}) in its two stable branches.
-  Value conjugate(Value u) const {
-    Value small = neg(log(neg(expm1(neg(u)))));
-    Value large = neg(log1p(neg(exp(neg(u)))));
-    return select(cmp(arith::CmpFPredicate::OLE, u, c(M_LN2)), small, large);
+  mlir::Value conjugate(mlir::Value u) const {
+    mlir::Value small = neg(log(neg(expm1(neg(u)))));
+    mlir::Value large = neg(log1p(neg(exp(neg(u)))));
+    return select(cmp(mlir::arith::CmpFPredicate::OLE, u, c(M_LN2)), small, large);
   }
-  Value sigmoid(Value x) const {
-    Value e = exp(neg(absf(x)));
-    Value onePlus = add(c(1.0), e);
-    return select(cmp(arith::CmpFPredicate::OGE, x, c(0.0)), div(c(1.0), onePlus),
+  mlir::Value sigmoid(mlir::Value x) const {
+    mlir::Value e = exp(neg(absf(x)));
+    mlir::Value onePlus = add(c(1.0), e);
+    return select(cmp(mlir::arith::CmpFPredicate::OGE, x, c(0.0)), div(c(1.0), onePlus),
                   div(e, onePlus));
   }
   /// softplus(x) = max(x, 0) + log1p(e^{−|x|}), stable for any x.
-  Value softplus(Value x) const {
+  mlir::Value softplus(mlir::Value x) const {
     return add(max(x, c(0.0)), log1p(exp(neg(absf(x)))));
   }
   /// α·x·(1 − β·y)
-  Value synapse(Value x, Value y, Value beta, Value alpha) const {
-    Value v = mul(x, sub(c(1.0), mul(beta, y)));
+  mlir::Value synapse(mlir::Value x, mlir::Value y, mlir::Value beta, mlir::Value alpha) const {
+    mlir::Value v = mul(x, sub(c(1.0), mul(beta, y)));
     return alpha ? mul(alpha, v) : v;
   }
 };
 
-inline RankedTensorType tensorType(Value v) {
-  return cast<RankedTensorType>(v.getType());
-}
-
-using ScalarFn = function_ref<Value(const Scalar &, ValueRange)>;
+using ScalarFn = llvm::function_ref<mlir::Value(const Scalar &, mlir::ValueRange)>;
 
 /// Indexing map that reads `operand` broadcast (NumPy rules) into a loop nest
 /// of `result`'s rank.
-/// Channel-1 broadcast of a per-channel vector into an NCHW or NC tensor.
-inline AffineMap channelMap(MLIRContext *ctx, int64_t rank) {
-  return AffineMap::get(rank, 0, {getAffineDimExpr(1, ctx)}, ctx);
+/// Channel-1 broadcast of a per-channel vector into an NCHW or NC mlir::tensor.
+inline mlir::AffineMap channelMap(mlir::MLIRContext *ctx, int64_t rank) {
+  return mlir::AffineMap::get(rank, 0, {mlir::getAffineDimExpr(1, ctx)}, ctx);
 }
 
-AffineMap broadcastMap(MLIRContext *ctx, RankedTensorType operand,
-                       RankedTensorType result);
+mlir::AffineMap broadcastMap(mlir::MLIRContext *ctx, mlir::RankedTensorType operand,
+                       mlir::RankedTensorType result);
 /// Dynamic extents of `result`, read from operands that carry them.
-SmallVector<Value> dynamicSizes(OpBuilder &b, Location loc,
-                                RankedTensorType result, ValueRange operands);
-Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
-                  ValueRange dynSizes);
-Value filled(OpBuilder &b, Location loc, RankedTensorType type,
-             ValueRange dynSizes, double value);
+mlir::SmallVector<mlir::Value> dynamicSizes(mlir::OpBuilder &b, mlir::Location loc,
+                                mlir::RankedTensorType result, mlir::ValueRange operands);
+mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
+                  mlir::ValueRange dynSizes);
+mlir::Value filled(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
+             mlir::ValueRange dynSizes, double value);
 /// result[i] = fn(inputs[broadcast(i)]...)
-Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
-                  ValueRange inputs, ScalarFn fn);
+mlir::Value elementwise(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
+                  mlir::ValueRange inputs, ScalarFn fn);
 /// Reduces `input` along `axis` (the result drops that dimension).
-Value reduceAlong(OpBuilder &b, Location loc, Value input, int64_t axis,
+mlir::Value reduceAlong(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input, int64_t axis,
                   double initValue,
-                  function_ref<Value(const Scalar &, Value, Value)> combine);
+                  llvm::function_ref<mlir::Value(const Scalar &, mlir::Value, mlir::Value)> combine);
 
 /// βᵀ of a matrix.
-Value transpose2D(OpBuilder &b, Location loc, Value m);
+mlir::Value transpose2D(mlir::OpBuilder &b, mlir::Location loc, mlir::Value m);
 
 /// Patterns of the gradient ops (GradOps.cpp).
-void populateGradOpLoweringPatterns(RewritePatternSet &patterns);
+void populateGradOpLoweringPatterns(mlir::RewritePatternSet &patterns);
 /// Patterns of synapse_dense and surprisal_synapse_dense (SynapseTensor.cpp).
-void populateSynapseTensorLoweringPatterns(RewritePatternSet &patterns,
+void populateSynapseTensorLoweringPatterns(mlir::RewritePatternSet &patterns,
                                            int64_t productBlock);
 
 } // namespace syna::lowering

@@ -6,7 +6,6 @@
 #include <random>
 
 using namespace mlir;
-namespace ms = mlir::syna;
 
 /// FNV-1a of the name: decorrelates the streams of different parameters.
 static uint64_t nameHash(llvm::StringRef name) {
@@ -18,10 +17,10 @@ static uint64_t nameHash(llvm::StringRef name) {
   return h;
 }
 
-std::vector<double> (::syna::drawTheta)(ms::ParamOp param, uint64_t seed) {
+std::vector<double> (::syna::drawTheta)(syna::ParamOp param, uint64_t seed) {
   RankedTensorType type = param.getTensorType();
   int64_t count = type.getNumElements();
-  ms::InitializerAttr init = param.getInit();
+  syna::InitializerAttr init = param.getInit();
   llvm::ArrayRef<double> args = init.getArgs().asArrayRef();
   // Fans as documented on #syna.init: fan-in = product of all dimensions but
   // the first; fan-out = first dimension times the receptive field.
@@ -50,30 +49,30 @@ std::vector<double> (::syna::drawTheta)(ms::ParamOp param, uint64_t seed) {
                      std::cos(2.0 * M_PI * unit());
   };
   switch (init.getKind()) {
-  case ms::InitKind::Zeros:
+  case syna::InitKind::Zeros:
     std::fill(v.begin(), v.end(), 0.0);
     break;
-  case ms::InitKind::Ones:
+  case syna::InitKind::Ones:
     std::fill(v.begin(), v.end(), 1.0);
     break;
-  case ms::InitKind::Constant:
+  case syna::InitKind::Constant:
     std::fill(v.begin(), v.end(), args.empty() ? 0.0 : args[0]);
     break;
-  case ms::InitKind::Uniform:
+  case syna::InitKind::Uniform:
     uniform(args.size() > 0 ? args[0] : 0.0, args.size() > 1 ? args[1] : 1.0);
     break;
-  case ms::InitKind::Normal:
+  case syna::InitKind::Normal:
     normal(args.size() > 0 ? args[0] : 0.0, args.size() > 1 ? args[1] : 1.0);
     break;
-  case ms::InitKind::KaimingUniform: {
+  case syna::InitKind::KaimingUniform: {
     double bound = std::sqrt(6.0 / fanIn);
     uniform(-bound, bound);
     break;
   }
-  case ms::InitKind::KaimingNormal:
+  case syna::InitKind::KaimingNormal:
     normal(0.0, std::sqrt(2.0 / fanIn));
     break;
-  case ms::InitKind::XavierUniform: {
+  case syna::InitKind::XavierUniform: {
     double bound = std::sqrt(6.0 / (fanIn + fanOut));
     uniform(-bound, bound);
     break;
@@ -82,7 +81,7 @@ std::vector<double> (::syna::drawTheta)(ms::ParamOp param, uint64_t seed) {
   return v;
 }
 
-DenseElementsAttr (::syna::parameterTheta)(ms::ParamOp param, uint64_t seed) {
+DenseElementsAttr (::syna::parameterTheta)(syna::ParamOp param, uint64_t seed) {
   RankedTensorType type = param.getTensorType();
   if (Attribute explicitTheta = param->getAttr(::syna::kThetaAttrName)) {
     auto dense = dyn_cast<DenseElementsAttr>(explicitTheta);

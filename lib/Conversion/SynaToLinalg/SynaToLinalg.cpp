@@ -1,7 +1,7 @@
 //===- SynaToLinalg.cpp - lower syna ops to linalg and friends ------------===//
 //
 // Every syna op lowers to linalg/tensor/arith/math/scf/ml_program. The
-// scalar formulas are the stable forms of synann-math §9 (and SynaMath.h):
+// scalar formulas are the stable forms of synann-math §9 (and ScalarFunctions.h):
 //   conjugate G(u)   = u ≤ ln 2 ? −log(−expm1(−u)) : −log1p(−e^{−u})
 //   bose_einstein    = 1/expm1(u)
 //   sigmoid          = x ≥ 0 ? 1/(1 + e^{−x}) : e^{x}/(1 + e^{x})
@@ -29,7 +29,6 @@ namespace syna {
 } // namespace syna
 
 using namespace mlir;
-namespace ms = mlir::syna;
 using utils::IteratorType;
 
 namespace syna::lowering {
@@ -229,7 +228,7 @@ Value softmax(OpBuilder &b, Location loc, Value x, int64_t axis, bool logSpace) 
 /// −input[b, label[b]] summed (or averaged) over the batch: one reduction
 /// over (b, c) with a select, so no gather is needed.
 Value nllLoss(OpBuilder &b, Location loc, Value logProbs, Value labels,
-              ms::Reduction reduction, RankedTensorType lossType) {
+              syna::Reduction reduction, RankedTensorType lossType) {
   MLIRContext *ctx = b.getContext();
   Type elt = lossType.getElementType();
   Value init = filled(b, loc, lossType, {}, 0.0);
@@ -253,7 +252,7 @@ Value nllLoss(OpBuilder &b, Location loc, Value logProbs, Value labels,
             linalg::YieldOp::create(nb, nloc, s.add(args[2], v));
           })
           .getResult(0);
-  if (reduction == ms::Reduction::Sum)
+  if (reduction == syna::Reduction::Sum)
     return total;
   Value batch = tensor::DimOp::create(b, loc, logProbs, 0);
   Value batchI = arith::IndexCastOp::create(b, loc, b.getI64Type(), batch);
@@ -283,6 +282,7 @@ Value transpose2D(OpBuilder &b, Location loc, Value m) {
 
 namespace {
 using namespace ::syna::lowering;
+using ::syna::tensorType;
 
 //===----------------------------------------------------------------------===//
 // Patterns
@@ -307,38 +307,38 @@ struct UnaryLowering : OpConversionPattern<Op> {
 };
 
 template <>
-Value UnaryLowering<ms::SurprisalOp>::compute(const Scalar &s, Value p) {
+Value UnaryLowering<syna::SurprisalOp>::compute(const Scalar &s, Value p) {
   return s.neg(s.log(p));
 }
 template <>
-Value UnaryLowering<ms::ProbOp>::compute(const Scalar &s, Value u) {
+Value UnaryLowering<syna::ProbOp>::compute(const Scalar &s, Value u) {
   return s.exp(s.neg(u));
 }
 template <>
-Value UnaryLowering<ms::ConjugateOp>::compute(const Scalar &s, Value u) {
+Value UnaryLowering<syna::ConjugateOp>::compute(const Scalar &s, Value u) {
   return s.conjugate(u);
 }
 template <>
-Value UnaryLowering<ms::BoseEinsteinOp>::compute(const Scalar &s, Value u) {
+Value UnaryLowering<syna::BoseEinsteinOp>::compute(const Scalar &s, Value u) {
   return s.div(s.c(1.0), s.expm1(u));
 }
 template <>
-Value UnaryLowering<ms::OddsOp>::compute(const Scalar &s, Value p) {
+Value UnaryLowering<syna::OddsOp>::compute(const Scalar &s, Value p) {
   return s.div(p, s.sub(s.c(1.0), p));
 }
 template <>
-Value UnaryLowering<ms::ReluOp>::compute(const Scalar &s, Value x) {
+Value UnaryLowering<syna::ReluOp>::compute(const Scalar &s, Value x) {
   return s.max(x, s.c(0.0));
 }
 template <>
-Value UnaryLowering<ms::SigmoidOp>::compute(const Scalar &s, Value x) {
+Value UnaryLowering<syna::SigmoidOp>::compute(const Scalar &s, Value x) {
   return s.sigmoid(x);
 }
 
-struct SynapseLowering : OpConversionPattern<ms::SynapseOp> {
+struct SynapseLowering : OpConversionPattern<syna::SynapseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::SynapseOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SynapseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Value> ins = {adaptor.getX(), adaptor.getY(), adaptor.getBeta()};
     if (adaptor.getAlpha())
@@ -354,10 +354,10 @@ struct SynapseLowering : OpConversionPattern<ms::SynapseOp> {
 };
 
 /// S̄ = ᾱ + x̄ + G(ȳ + β̄)
-struct SurprisalSynapseLowering : OpConversionPattern<ms::SurprisalSynapseOp> {
+struct SurprisalSynapseLowering : OpConversionPattern<syna::SurprisalSynapseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::SurprisalSynapseOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SurprisalSynapseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Value> ins = {adaptor.getX(), adaptor.getY(), adaptor.getBeta()};
     if (adaptor.getAlpha())
@@ -372,10 +372,10 @@ struct SurprisalSynapseLowering : OpConversionPattern<ms::SurprisalSynapseOp> {
   }
 };
 
-struct SwapRatioLowering : OpConversionPattern<ms::SwapRatioOp> {
+struct SwapRatioLowering : OpConversionPattern<syna::SwapRatioOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::SwapRatioOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SwapRatioOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value r = elementwise(
         rewriter, op.getLoc(), op.getType(),
@@ -390,10 +390,10 @@ struct SwapRatioLowering : OpConversionPattern<ms::SwapRatioOp> {
   }
 };
 
-struct LogSwapRatioLowering : OpConversionPattern<ms::LogSwapRatioOp> {
+struct LogSwapRatioLowering : OpConversionPattern<syna::LogSwapRatioOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::LogSwapRatioOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::LogSwapRatioOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value r = elementwise(
         rewriter, op.getLoc(), op.getType(),
@@ -414,10 +414,10 @@ AffineMap unitMap(MLIRContext *ctx) {
 }
 
 /// x_{t+1} = α₁x_t(1 − β₁y_t), y_{t+1} = α₂x_t(1 − β₂y_t), in an scf.for.
-struct FlipCircuitLowering : OpConversionPattern<ms::FlipCircuitOp> {
+struct FlipCircuitLowering : OpConversionPattern<syna::FlipCircuitOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::FlipCircuitOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::FlipCircuitOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -499,10 +499,10 @@ struct FlipCircuitLowering : OpConversionPattern<ms::FlipCircuitOp> {
 };
 
 /// x·Wᵀ + b as acc[b, o] += x[b, k]·Wᵀ[k, o], loops (b, k, o).
-struct DenseLowering : OpConversionPattern<ms::DenseOp> {
+struct DenseLowering : OpConversionPattern<syna::DenseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::DenseOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::DenseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -549,10 +549,10 @@ struct DenseLowering : OpConversionPattern<ms::DenseOp> {
   }
 };
 
-struct Conv2DLowering : OpConversionPattern<ms::Conv2DOp> {
+struct Conv2DLowering : OpConversionPattern<syna::Conv2DOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::Conv2DOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::Conv2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -610,10 +610,10 @@ struct Conv2DLowering : OpConversionPattern<ms::Conv2DOp> {
   }
 };
 
-struct MaxPool2DLowering : OpConversionPattern<ms::MaxPool2DOp> {
+struct MaxPool2DLowering : OpConversionPattern<syna::MaxPool2DOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::MaxPool2DOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::MaxPool2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
@@ -654,10 +654,10 @@ struct SoftmaxLowering : OpConversionPattern<Op> {
   }
 };
 
-struct BatchNormLowering : OpConversionPattern<ms::BatchNormOp> {
+struct BatchNormLowering : OpConversionPattern<syna::BatchNormOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::BatchNormOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::BatchNormOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
@@ -752,10 +752,10 @@ struct BatchNormLowering : OpConversionPattern<ms::BatchNormOp> {
 };
 
 /// Inverted dropout with a counter-based mask: splitmix64(key ^ φ·index).
-struct DropoutLowering : OpConversionPattern<ms::DropoutOp> {
+struct DropoutLowering : OpConversionPattern<syna::DropoutOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::DropoutOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::DropoutOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     double rate = op.getRate().convertToDouble();
     if (!op.getTraining() || rate == 0.0) {
@@ -808,10 +808,10 @@ struct DropoutLowering : OpConversionPattern<ms::DropoutOp> {
   }
 };
 
-struct ReshapeLowering : OpConversionPattern<ms::ReshapeOp> {
+struct ReshapeLowering : OpConversionPattern<syna::ReshapeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::ReshapeOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::ReshapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType out = op.getType();
@@ -842,10 +842,10 @@ struct ReshapeLowering : OpConversionPattern<ms::ReshapeOp> {
   }
 };
 
-struct FlattenLowering : OpConversionPattern<ms::FlattenOp> {
+struct FlattenLowering : OpConversionPattern<syna::FlattenOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::FlattenOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::FlattenOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     int64_t rank = tensorType(adaptor.getInput()).getRank();
     ReassociationIndices rest;
@@ -858,10 +858,10 @@ struct FlattenLowering : OpConversionPattern<ms::FlattenOp> {
   }
 };
 
-struct NllLossLowering : OpConversionPattern<ms::NllLossOp> {
+struct NllLossLowering : OpConversionPattern<syna::NllLossOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::NllLossOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::NllLossOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(op, nllLoss(rewriter, op.getLoc(), adaptor.getInput(),
                                    adaptor.getLabels(), op.getReduction(),
@@ -870,10 +870,10 @@ struct NllLossLowering : OpConversionPattern<ms::NllLossOp> {
   }
 };
 
-struct CrossEntropyLowering : OpConversionPattern<ms::CrossEntropyOp> {
+struct CrossEntropyLowering : OpConversionPattern<syna::CrossEntropyOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::CrossEntropyOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::CrossEntropyOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value logp = softmax(rewriter, op.getLoc(), adaptor.getInput(), 1, true);
     rewriter.replaceOp(op, nllLoss(rewriter, op.getLoc(), logp,
@@ -883,11 +883,11 @@ struct CrossEntropyLowering : OpConversionPattern<ms::CrossEntropyOp> {
   }
 };
 
-struct ParamLowering : OpConversionPattern<ms::ParamOp> {
+struct ParamLowering : OpConversionPattern<syna::ParamOp> {
   ParamLowering(MLIRContext *ctx, uint64_t seed)
       : OpConversionPattern(ctx), seed(seed) {}
   LogicalResult
-  matchAndRewrite(ms::ParamOp op, OpAdaptor,
+  matchAndRewrite(syna::ParamOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     DenseElementsAttr theta = ::syna::parameterTheta(op, seed);
     if (!theta)
@@ -901,32 +901,32 @@ struct ParamLowering : OpConversionPattern<ms::ParamOp> {
   uint64_t seed;
 };
 
-struct ParamRefLowering : OpConversionPattern<ms::ParamRefOp> {
-  ParamRefLowering(MLIRContext *ctx, const llvm::StringMap<ms::Domain> *domains)
+struct ParamRefLowering : OpConversionPattern<syna::ParamRefOp> {
+  ParamRefLowering(MLIRContext *ctx, const llvm::StringMap<syna::Domain> *domains)
       : OpConversionPattern(ctx), domains(domains) {}
-  const llvm::StringMap<ms::Domain> *domains;
+  const llvm::StringMap<syna::Domain> *domains;
   LogicalResult
-  matchAndRewrite(ms::ParamRefOp op, OpAdaptor,
+  matchAndRewrite(syna::ParamRefOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto it = domains->find(op.getName());
     if (it == domains->end())
       return op.emitOpError("'") << op.getName() << "' does not name a syna.param";
-    ms::Domain domain = it->second;
+    syna::Domain domain = it->second;
     Value theta = ml_program::GlobalLoadOp::create(rewriter, loc, op.getType(),
                                                    op.getNameAttr());
-    if (domain == ms::Domain::Real) {
+    if (domain == syna::Domain::Real) {
       rewriter.replaceOp(op, theta);
       return success();
     }
     Value r = elementwise(rewriter, loc, op.getType(), {theta},
                           [&](const Scalar &s, ValueRange a) -> Value {
                             switch (domain) {
-                            case ms::Domain::Unit:
+                            case syna::Domain::Unit:
                               return s.sigmoid(a[0]);
-                            case ms::Domain::Positive:
+                            case syna::Domain::Positive:
                               return s.softplus(a[0]);
-                            case ms::Domain::AtLeastOne:
+                            case syna::Domain::AtLeastOne:
                               return s.add(s.c(1.0), s.softplus(a[0]));
                             default:
                               return a[0];
@@ -937,10 +937,10 @@ struct ParamRefLowering : OpConversionPattern<ms::ParamRefOp> {
   }
 };
 
-struct ParamReadLowering : OpConversionPattern<ms::ParamReadOp> {
+struct ParamReadLowering : OpConversionPattern<syna::ParamReadOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::ParamReadOp op, OpAdaptor,
+  matchAndRewrite(syna::ParamReadOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<ml_program::GlobalLoadOp>(op, op.getType(),
                                                           op.getNameAttr());
@@ -948,10 +948,10 @@ struct ParamReadLowering : OpConversionPattern<ms::ParamReadOp> {
   }
 };
 
-struct ParamWriteLowering : OpConversionPattern<ms::ParamWriteOp> {
+struct ParamWriteLowering : OpConversionPattern<syna::ParamWriteOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(ms::ParamWriteOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::ParamWriteOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<ml_program::GlobalStoreOp>(
         op, op.getNameAttr(), adaptor.getValue());
@@ -966,11 +966,11 @@ struct ConvertSynaToLinalgPass
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
     // Each parameter's domain, for param_refs converted after their param.
-    llvm::StringMap<ms::Domain> domains;
-    for (auto p : module.getOps<ms::ParamOp>())
+    llvm::StringMap<syna::Domain> domains;
+    for (auto p : module.getOps<syna::ParamOp>())
       domains[p.getSymName()] = p.getDomain();
     ConversionTarget target(*ctx);
-    target.addIllegalDialect<ms::SynaDialect>();
+    target.addIllegalDialect<syna::SynaDialect>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,
                            scf::SCFDialect, ml_program::MLProgramDialect,
@@ -998,16 +998,16 @@ struct ConvertSynaToLinalgPass
 
 void ::syna::populateSynaToLinalgPatterns(
     RewritePatternSet &patterns, uint64_t seed,
-    const llvm::StringMap<mlir::syna::Domain> &domains, int64_t productBlock) {
+    const llvm::StringMap<syna::Domain> &domains, int64_t productBlock) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<UnaryLowering<ms::SurprisalOp>, UnaryLowering<ms::ProbOp>,
-               UnaryLowering<ms::ConjugateOp>, UnaryLowering<ms::BoseEinsteinOp>,
-               UnaryLowering<ms::OddsOp>, UnaryLowering<ms::ReluOp>,
-               UnaryLowering<ms::SigmoidOp>, SynapseLowering,
+  patterns.add<UnaryLowering<syna::SurprisalOp>, UnaryLowering<syna::ProbOp>,
+               UnaryLowering<syna::ConjugateOp>, UnaryLowering<syna::BoseEinsteinOp>,
+               UnaryLowering<syna::OddsOp>, UnaryLowering<syna::ReluOp>,
+               UnaryLowering<syna::SigmoidOp>, SynapseLowering,
                SurprisalSynapseLowering, SwapRatioLowering, LogSwapRatioLowering,
                FlipCircuitLowering, DenseLowering, Conv2DLowering,
-               MaxPool2DLowering, SoftmaxLowering<ms::SoftmaxOp, false>,
-               SoftmaxLowering<ms::LogSoftmaxOp, true>, BatchNormLowering,
+               MaxPool2DLowering, SoftmaxLowering<syna::SoftmaxOp, false>,
+               SoftmaxLowering<syna::LogSoftmaxOp, true>, BatchNormLowering,
                DropoutLowering, ReshapeLowering, FlattenLowering,
                NllLossLowering, CrossEntropyLowering>(ctx);
   ::syna::lowering::populateGradOpLoweringPatterns(patterns);

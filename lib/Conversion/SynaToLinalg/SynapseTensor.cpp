@@ -10,7 +10,6 @@
 #include "mlir/Transforms/DialectConversion.h"
 
 using namespace mlir;
-namespace ms = mlir::syna;
 using mlir::utils::IteratorType;
 
 namespace syna::lowering {
@@ -243,12 +242,12 @@ SynapseProduct synapseProduct(OpBuilder &b, Location loc, Value x, Value beta,
   return {{}, g.getResult(0), g.getResult(1)};
 }
 
-struct SynapseDenseLowering : OpConversionPattern<ms::SynapseDenseOp> {
+struct SynapseDenseLowering : OpConversionPattern<syna::SynapseDenseOp> {
   SynapseDenseLowering(MLIRContext *ctx, int64_t productBlock)
       : OpConversionPattern(ctx), productBlock(productBlock) {}
   int64_t productBlock;
   LogicalResult
-  matchAndRewrite(ms::SynapseDenseOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SynapseDenseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();
@@ -278,12 +277,12 @@ struct SynapseDenseLowering : OpConversionPattern<ms::SynapseDenseOp> {
 /// excitatory path is carried as a surprisal sum, which is what removes the
 /// underflow of long chains.
 struct SurprisalSynapseDenseLowering
-    : OpConversionPattern<ms::SurprisalSynapseDenseOp> {
+    : OpConversionPattern<syna::SurprisalSynapseDenseOp> {
   SurprisalSynapseDenseLowering(MLIRContext *ctx, int64_t productBlock)
       : OpConversionPattern(ctx), productBlock(productBlock) {}
   int64_t productBlock;
   LogicalResult
-  matchAndRewrite(ms::SurprisalSynapseDenseOp op, OpAdaptor adaptor,
+  matchAndRewrite(syna::SurprisalSynapseDenseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     RankedTensorType type = op.getType();

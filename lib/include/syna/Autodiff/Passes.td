@@ -38,7 +38,7 @@ def SynaAutodiff : Pass<"syna-autodiff", "::mlir::ModuleOp"> {
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect", "::mlir::func::FuncDialect",
-    "::mlir::syna::SynaDialect"
+    "::syna::SynaDialect"
   ];
 }
 

@@ -19,11 +19,11 @@ namespace syna {
 inline constexpr llvm::StringLiteral kThetaAttrName = "syna.theta";
 
 /// θ drawn from the initializer (seeded), in double precision, row-major.
-std::vector<double> drawTheta(mlir::syna::ParamOp param, uint64_t seed);
+std::vector<double> drawTheta(syna::ParamOp param, uint64_t seed);
 
 /// θ of `param` as a dense attribute of its type: `syna.theta` when present
 /// (null when it has the wrong type), else drawTheta.
-mlir::DenseElementsAttr parameterTheta(mlir::syna::ParamOp param,
+mlir::DenseElementsAttr parameterTheta(syna::ParamOp param,
                                        uint64_t seed);
 
 } // namespace syna

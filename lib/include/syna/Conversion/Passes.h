@@ -27,7 +27,7 @@ namespace syna {
 /// maps each parameter name to its domain and must outlive the patterns.
 void populateSynaToLinalgPatterns(
     mlir::RewritePatternSet &patterns, uint64_t seed,
-    const llvm::StringMap<mlir::syna::Domain> &domains, int64_t productBlock = 1);
+    const llvm::StringMap<syna::Domain> &domains, int64_t productBlock = 1);
 
 #define GEN_PASS_REGISTRATION
 #include "syna/Conversion/Passes.h.inc"

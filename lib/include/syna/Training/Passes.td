@@ -37,7 +37,7 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect", "::mlir::func::FuncDialect",
-    "::mlir::linalg::LinalgDialect", "::mlir::syna::SynaDialect"
+    "::mlir::linalg::LinalgDialect", "::syna::SynaDialect"
   ];
 }
 

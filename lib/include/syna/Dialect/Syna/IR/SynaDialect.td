@@ -7,7 +7,7 @@ include "mlir/IR/AttrTypeBase.td"
 
 def Syna_Dialect : Dialect {
   let name = "syna";
-  let cppNamespace = "::mlir::syna";
+  let cppNamespace = "::syna";
   let summary = "Synaptic neural networks: synapses, synapse tensors, circuits and the layers around them";
   let description = [{
     The `syna` dialect models Synaptic Neural Networks (SynaNN). A *synapse*

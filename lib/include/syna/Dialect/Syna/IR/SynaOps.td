@@ -9,7 +9,7 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "syna/Dialect/Syna/IR/SynaInterfaces.td"
 
-// Ops with a vector-Jacobian rule (dialect/lib/Syna/IR/SynaVjp.cpp).
+// Ops with a vector-Jacobian rule (dialect/Syna/IR/SynaVjp.cpp).
 defvar Syna_Differentiable =
     DeclareOpInterfaceMethods<SynaDifferentiableOpInterface>;
 

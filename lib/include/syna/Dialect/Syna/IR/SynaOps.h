@@ -16,4 +16,13 @@
 #define GET_OP_CLASSES
 #include "syna/Dialect/Syna/IR/SynaOps.h.inc"
 
+namespace syna {
+
+/// The type of a syna op's operand or result: always a ranked tensor.
+inline mlir::RankedTensorType tensorType(mlir::Value value) {
+  return llvm::cast<mlir::RankedTensorType>(value.getType());
+}
+
+} // namespace syna
+
 #endif // SYNA_DIALECT_SYNA_IR_SYNAOPS_H

@@ -11,7 +11,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 #define GET_OP_CLASSES
 #include "syna/Dialect/Syna/IR/SynaOps.cpp.inc"

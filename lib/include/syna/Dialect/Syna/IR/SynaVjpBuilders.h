@@ -9,25 +9,25 @@
 
 #include "mlir/IR/Builders.h"
 
-namespace mlir::syna {
+namespace syna {
 
 /// A value of `like`'s type, a float tensor or a float, with every element
 /// equal to `value`. A static shape gives a splat `arith.constant`; dynamic
 /// dimensions are read from `like` with `tensor.dim` and filled by
 /// `tensor.splat`.
-Value buildSplatLike(OpBuilder &builder, Location loc, Value like,
+mlir::Value buildSplatLike(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value like,
                      double value);
 
 /// `value` broadcast to `like`'s type with `syna.broadcast`, or `value`
 /// itself when the types agree.
-Value buildBroadcastLike(OpBuilder &builder, Location loc, Value value,
-                         Value like);
+mlir::Value buildBroadcastLike(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value value,
+                         mlir::Value like);
 
 /// `adjoint` summed down to `type` with `syna.reduce_to_shape`, or
 /// `adjoint` itself when the types agree.
-Value buildReduceToType(OpBuilder &builder, Location loc, Value adjoint,
-                        Type type);
+mlir::Value buildReduceToType(mlir::OpBuilder &builder, mlir::Location loc, mlir::Value adjoint,
+                        mlir::Type type);
 
-} // namespace mlir::syna
+} // namespace syna
 
 #endif // SYNA_DIALECT_SYNA_IR_SYNAVJPBUILDERS_H

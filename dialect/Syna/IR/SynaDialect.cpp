@@ -6,7 +6,7 @@
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 #include "syna/Dialect/Syna/IR/SynaOpsDialect.cpp.inc"
 

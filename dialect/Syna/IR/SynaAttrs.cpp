@@ -7,7 +7,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 #include "syna/Dialect/Syna/IR/SynaEnums.cpp.inc"
 

@@ -1,15 +1,15 @@
-//===- SynaMath.h - scalar reference semantics of syna ops ------*- C++ -*-===//
+//===- ScalarFunctions.h - scalar reference semantics of syna ops ------*- C++ -*-===//
 //
 // The scalar definitions of the syna functions in double precision, in their
 // numerically stable forms. Folders use them; so can reference evaluators.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SYNA_DIALECT_SYNA_IR_SYNAMATH_H
-#define SYNA_DIALECT_SYNA_IR_SYNAMATH_H
+#ifndef SYNA_DIALECT_SYNA_IR_SCALARFUNCTIONS_H
+#define SYNA_DIALECT_SYNA_IR_SCALARFUNCTIONS_H
 
 #include <cmath>
 
-namespace mlir::syna::math {
+namespace syna::scalar {
 
 /// 0 − log p rather than −log p, so that p = 1 gives +0, not −0.
 inline double surprisal(double p) { return 0.0 - std::log(p); }
@@ -33,7 +33,7 @@ inline double sigmoid(double x) {
   return e / (1.0 + e);
 }
 
-inline double synapse(double x, double y, double alpha, double beta) {
+inline double synapse(double x, double y, double beta, double alpha) {
   return alpha * x * (1.0 - beta * y);
 }
 
@@ -46,6 +46,6 @@ inline double logSwapRatio(double xs, double ys, double betas) {
   return (ys + conjugate(xs + betas)) - (xs + conjugate(ys + betas));
 }
 
-} // namespace mlir::syna::math
+} // namespace syna::scalar
 
-#endif // SYNA_DIALECT_SYNA_IR_SYNAMATH_H
+#endif // SYNA_DIALECT_SYNA_IR_SCALARFUNCTIONS_H

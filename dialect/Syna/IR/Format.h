@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string>
 
-namespace mlir::syna {
+namespace syna {
 
 /// The shortest form that reads back as the same double (1.5, -0.125,
 /// 1e-05): diagnostics show numbers the way users write them, not as
@@ -32,6 +32,6 @@ inline std::string formatFloatLiteral(double value) {
   return out;
 }
 
-} // namespace mlir::syna
+} // namespace syna
 
 #endif // SYNA_DIALECT_SYNA_IR_FORMAT_H

@@ -6,7 +6,7 @@ include "mlir/IR/OpBase.td"
 
 def SynaDifferentiableOpInterface
     : OpInterface<"SynaDifferentiableOpInterface"> {
-  let cppNamespace = "::mlir::syna";
+  let cppNamespace = "::syna";
   let description = [{
     An op that states its vector-Jacobian product (VJP): given the adjoint
     `ḡ_r = ∂L/∂result_r` of each result, it emits IR that computes the

@@ -1,18 +1,18 @@
 //===- SynaFolds.cpp - syna folders and canonicalization patterns --------===//
 //
 // Constant folding evaluates in double precision with the scalar definitions
-// of SynaMath.h and refuses to fold when a value would not be finite, so a
+// of ScalarFunctions.h and refuses to fold when a value would not be finite, so a
 // domain error stays visible as an op instead of becoming a NaN constant.
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
-#include "syna/Dialect/Syna/IR/SynaMath.h"
+#include "syna/Dialect/Syna/IR/ScalarFunctions.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 //===----------------------------------------------------------------------===//
 // Constant evaluation helpers
@@ -75,35 +75,35 @@ static Value foldInverse(Value input) {
 OpFoldResult SurprisalOp::fold(FoldAdaptor adaptor) {
   if (Value input = foldInverse<ProbOp>(getInput()))
     return input;
-  return foldElementwise(adaptor.getInput(), getType(), math::surprisal);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::surprisal);
 }
 
 OpFoldResult ProbOp::fold(FoldAdaptor adaptor) {
   if (Value input = foldInverse<SurprisalOp>(getInput()))
     return input;
-  return foldElementwise(adaptor.getInput(), getType(), math::prob);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::prob);
 }
 
 OpFoldResult ConjugateOp::fold(FoldAdaptor adaptor) {
   if (Value input = foldInverse<ConjugateOp>(getInput()))
     return input;
-  return foldElementwise(adaptor.getInput(), getType(), math::conjugate);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::conjugate);
 }
 
 OpFoldResult BoseEinsteinOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), math::boseEinstein);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::boseEinstein);
 }
 
 OpFoldResult OddsOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), math::odds);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::odds);
 }
 
 OpFoldResult ReluOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), math::relu);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::relu);
 }
 
 OpFoldResult SigmoidOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), math::sigmoid);
+  return foldElementwise(adaptor.getInput(), getType(), scalar::sigmoid);
 }
 
 //===----------------------------------------------------------------------===//
@@ -118,7 +118,7 @@ OpFoldResult SynapseOp::fold(FoldAdaptor adaptor) {
       getAlpha() ? splatValue(adaptor.getAlpha()) : std::optional(1.0);
   if (!x || !y || !beta || !alpha)
     return {};
-  return splatOf(getType(), math::synapse(*x, *y, *alpha, *beta));
+  return splatOf(getType(), scalar::synapse(*x, *y, *beta, *alpha));
 }
 
 namespace {
@@ -192,8 +192,8 @@ LogicalResult FlipCircuitOp::fold(FoldAdaptor adaptor,
     return failure();
   double xt = *x, yt = *y;
   for (int64_t t = 0; t < getSteps(); ++t) {
-    double next = math::synapse(xt, yt, *a1, *b1);
-    yt = math::synapse(xt, yt, *a2, *b2);
+    double next = scalar::synapse(xt, yt, *b1, *a1);
+    yt = scalar::synapse(xt, yt, *b2, *a2);
     xt = next;
   }
   Attribute xAttr = splatOf(getX().getType(), xt);
@@ -223,12 +223,12 @@ static OpFoldResult foldSwap(Value x, Value y, ShapedType type,
 
 OpFoldResult SwapRatioOp::fold(FoldAdaptor adaptor) {
   return foldSwap(getX(), getY(), getType(), adaptor.getX(), adaptor.getY(),
-                  adaptor.getBeta(), 1.0, math::swapRatio);
+                  adaptor.getBeta(), 1.0, scalar::swapRatio);
 }
 
 OpFoldResult LogSwapRatioOp::fold(FoldAdaptor adaptor) {
   return foldSwap(getX(), getY(), getType(), adaptor.getX(), adaptor.getY(),
-                  adaptor.getBeta(), 0.0, math::logSwapRatio);
+                  adaptor.getBeta(), 0.0, scalar::logSwapRatio);
 }
 
 //===----------------------------------------------------------------------===//

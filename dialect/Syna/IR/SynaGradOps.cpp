@@ -10,7 +10,7 @@
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 //===----------------------------------------------------------------------===//
 // Broadcast and its adjoint

@@ -14,7 +14,7 @@ def Syna_InitKind : I32EnumAttr<"InitKind", "parameter initializer", [
     I32EnumAttrCase<"KaimingUniform", 5, "kaiming_uniform">,
     I32EnumAttrCase<"KaimingNormal", 6, "kaiming_normal">,
     I32EnumAttrCase<"XavierUniform", 7, "xavier_uniform">]> {
-  let cppNamespace = "::mlir::syna";
+  let cppNamespace = "::syna";
   let genSpecializedAttr = 0;
 }
 
@@ -47,7 +47,7 @@ def Syna_Domain : I32EnumAttr<"Domain", "value domain of a learnable parameter",
     I32EnumAttrCase<"Unit", 1, "unit">,
     I32EnumAttrCase<"Positive", 2, "positive">,
     I32EnumAttrCase<"AtLeastOne", 3, "at_least_one">]> {
-  let cppNamespace = "::mlir::syna";
+  let cppNamespace = "::syna";
   let genSpecializedAttr = 0;
 }
 
@@ -65,7 +65,7 @@ def Syna_DomainAttr : EnumAttr<Syna_Dialect, Syna_Domain, "domain"> {
 def Syna_Reduction : I32EnumAttr<"Reduction", "loss reduction over the batch", [
     I32EnumAttrCase<"Mean", 0, "mean">,
     I32EnumAttrCase<"Sum", 1, "sum">]> {
-  let cppNamespace = "::mlir::syna";
+  let cppNamespace = "::syna";
   let genSpecializedAttr = 0;
 }
 

@@ -19,7 +19,7 @@
 #include "syna/Dialect/Syna/IR/SynaVjpBuilders.h"
 
 using namespace mlir;
-using namespace mlir::syna;
+using namespace syna;
 
 #include "syna/Dialect/Syna/IR/SynaInterfaces.cpp.inc"
 
@@ -27,7 +27,7 @@ using namespace mlir::syna;
 // Builders shared with other rules
 //===----------------------------------------------------------------------===//
 
-Value mlir::syna::buildSplatLike(OpBuilder &builder, Location loc, Value like,
+Value syna::buildSplatLike(OpBuilder &builder, Location loc, Value like,
                                  double value) {
   Type type = like.getType();
   if (auto floatType = dyn_cast<FloatType>(type))
@@ -46,14 +46,14 @@ Value mlir::syna::buildSplatLike(OpBuilder &builder, Location loc, Value like,
   return tensor::SplatOp::create(builder, loc, scalar, tensor, dynamicSizes);
 }
 
-Value mlir::syna::buildBroadcastLike(OpBuilder &builder, Location loc,
+Value syna::buildBroadcastLike(OpBuilder &builder, Location loc,
                                      Value value, Value like) {
   if (value.getType() == like.getType())
     return value;
   return BroadcastOp::create(builder, loc, like.getType(), value, like);
 }
 
-Value mlir::syna::buildReduceToType(OpBuilder &builder, Location loc,
+Value syna::buildReduceToType(OpBuilder &builder, Location loc,
                                     Value adjoint, Type type) {
   if (adjoint.getType() == type)
     return adjoint;
@@ -93,10 +93,6 @@ struct Emitter {
   }
 };
 } // namespace
-
-static RankedTensorType tensorType(Value value) {
-  return cast<RankedTensorType>(value.getType());
-}
 
 //===----------------------------------------------------------------------===//
 // Elementwise functions of one tensor: dx = g · f′(x)
