@@ -94,8 +94,6 @@ HostArray makeArray(DType dtype, ArrayRef<int64_t> shape) {
   return a;
 }
 
-bool isFloat(DType d) { return d == DType::F32 || d == DType::F64; }
-
 /// Number of classes for an argument used as labels, or 0.
 int64_t labelClasses(BlockArgument arg) {
   for (Operation *user : arg.getUsers()) {

@@ -23,10 +23,6 @@ llvm::StringRef syna::dtypeName(DType t) {
   return "?";
 }
 
-size_t syna::dtypeSize(DType t) {
-  return (t == DType::F32 || t == DType::I32) ? 4 : 8;
-}
-
 int64_t HostArray::numElements() const {
   int64_t n = 1;
   for (int64_t d : shape)

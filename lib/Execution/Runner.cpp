@@ -132,7 +132,6 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
   return sig;
 }
 
-static bool isFloat(DType d) { return d == DType::F32 || d == DType::F64; }
 
 llvm::Error validateInputs(const GraphSignature &sig,
                                  std::vector<HostArray> &inputs) {

@@ -21,6 +21,8 @@
 #include <map>
 
 using namespace syna::frontend;
+using syna::Dim;
+using syna::DType;
 
 namespace {
 
@@ -72,10 +74,10 @@ private:
 mlir::Type Importer::mlirType(const Type &type) {
   mlir::Type elem;
   switch (type.elem) {
-  case Elem::F32: elem = builder_.getF32Type(); break;
-  case Elem::F64: elem = builder_.getF64Type(); break;
-  case Elem::I32: elem = builder_.getI32Type(); break;
-  case Elem::I64: elem = builder_.getI64Type(); break;
+  case DType::F32: elem = builder_.getF32Type(); break;
+  case DType::F64: elem = builder_.getF64Type(); break;
+  case DType::I32: elem = builder_.getI32Type(); break;
+  case DType::I64: elem = builder_.getI64Type(); break;
   }
   if (type.kind == Type::Key)
     return builder_.getI64Type();
@@ -358,7 +360,7 @@ mlir::Value Importer::materialize(const Expr &expr, mlir::Value like) {
         builder_, at, builder_.getI64IntegerAttr(static_cast<int64_t>(value)));
   // A constant that Sema did not coerce is a front-end bug; build an f32
   // scalar so that verification reports it.
-  Type fallback = Type::tensor(Elem::F32, {});
+  Type fallback = Type::tensor(DType::F32, {});
   auto type = llvm::cast<mlir::RankedTensorType>(
       mlirType(target.isFloatTensor() ? target : fallback));
   mlir::Type elem = type.getElementType();

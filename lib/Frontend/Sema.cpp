@@ -140,7 +140,7 @@ void Sema::collectGlobals() {
 Type Sema::resolveType(const TypeSyntax &syntax,
                        const std::set<std::string> *dims,
                        std::set<std::string> *introduced, const char *what) {
-  std::optional<Elem> elem = parseElem(syntax.elem.name);
+  std::optional<DType> elem = parseDType(syntax.elem.name);
   if (!elem) {
     diags_.error(syntax.elem.loc,
                  concat("unknown element type '", syntax.elem.name,
@@ -150,7 +150,7 @@ Type Sema::resolveType(const TypeSyntax &syntax,
   if (!syntax.hasShape) {
     if (isFloat(*elem))
       return Type::tensor(*elem, {});
-    if (*elem == Elem::I64)
+    if (*elem == DType::I64)
       return Type::key();
     diags_.error(syntax.elem.loc,
                  "a plain i32 is not a value type; write i32[B] for a tensor "

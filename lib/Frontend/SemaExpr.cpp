@@ -242,7 +242,7 @@ bool Sema::coerce(Expr &expr, const Type &target, std::string_view context) {
                                   ": its shape is not static"));
     return false;
   }
-  if (target.elem == Elem::F32 && std::fabs(type.number) > FLT_MAX) {
+  if (target.elem == DType::F32 && std::fabs(type.number) > FLT_MAX) {
     diags_.error(expr.loc, concat("the number ", type.number,
                                   " is out of the range of f32"));
     return false;

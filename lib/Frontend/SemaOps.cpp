@@ -61,14 +61,6 @@ private:
   bool ok_ = true;
 };
 
-static Dim merge(const Dim &a, const Dim &b) {
-  if (a.isStatic())
-    return a;
-  if (b.isStatic())
-    return b;
-  return a.isNamed() ? a : b;
-}
-
 std::vector<Type> OpChecker::run() {
   std::vector<std::string_view> names;
   std::vector<bool> required;
@@ -94,7 +86,7 @@ std::vector<Type> OpChecker::run() {
 
   // Constants among the operands take the element type of the first tensor
   // operand, as scalar tensors (the ops broadcast them).
-  Elem elem = Elem::F32;
+  DType elem = DType::F32;
   for (size_t i = 0; i < op_.args.size(); ++i)
     if (op_.args[i].kind == ArgKind::Tensor && types_[i].isTensor()) {
       elem = types_[i].elem;
@@ -363,7 +355,7 @@ OpChecker::broadcast(std::initializer_list<size_t> args) {
       } else if (b->isStatic() && b->size == 1) {
         out = *a;
       } else if (compatible(*a, *b)) {
-        out = merge(*a, *b);
+        out = refine(*a, *b);
       } else {
         std::string shapes;
         for (size_t j : args)
@@ -432,7 +424,7 @@ void OpChecker::checkBeta(size_t i, bool surprisal) {
     return;
   // Check the value the constant will have in its element type.
   double value = expr->type.number;
-  if (expr->coerced.elem == Elem::F32)
+  if (expr->coerced.elem == DType::F32)
     value = static_cast<float>(value);
   if (surprisal && !(value >= 0))
     fail(expr->loc, concat("the surprisal -log(beta) of '", op_.name,
@@ -459,7 +451,7 @@ void OpChecker::checkAlpha(size_t i) {
   if (!expr->type.isNumber())
     return;
   double value = expr->type.number;
-  if (expr->coerced.elem == Elem::F32)
+  if (expr->coerced.elem == DType::F32)
     value = static_cast<float>(value);
   if (!(value > 0))
     fail(expr->loc, concat("alpha of '", op_.name, "' must be positive, got ",
@@ -473,7 +465,7 @@ void OpChecker::checkAlpha(size_t i) {
 std::vector<Type> OpChecker::infer() {
   const std::vector<Type> &t = types_;
   const OpAttrs &attrs = call_.attrs;
-  Elem elem = t[0].elem;
+  DType elem = t[0].elem;
   auto tensor = [&](std::vector<Dim> dims) {
     return Type::tensor(elem, std::move(dims));
   };
@@ -517,7 +509,7 @@ std::vector<Type> OpChecker::infer() {
         return {};
       }
       for (size_t d = 0; d < shape->size(); ++d)
-        (*shape)[d] = merge((*shape)[d], t[i].dims[d]);
+        (*shape)[d] = refine((*shape)[d], t[i].dims[d]);
     }
     return {tensor(shape ? *shape : std::vector<Dim>{})};
   }
@@ -535,14 +527,14 @@ std::vector<Type> OpChecker::infer() {
                             toString(beta)));
       return {};
     }
-    Dim n = merge(beta.dims[0], beta.dims[1]);
+    Dim n = refine(beta.dims[0], beta.dims[1]);
     if (!compatible(x.dims[1], n)) {
       fail(locOf(0), concat("'synapse_dense' input ", toString(x), " has ",
                             toString(x.dims[1]), " features but beta ",
                             toString(beta), " has ", toString(n)));
       return {};
     }
-    n = merge(n, x.dims[1]);
+    n = refine(n, x.dims[1]);
     if (!isVector(2, n, "one gain per unit"))
       return {};
     return {tensor({x.dims[0], n})};
@@ -561,7 +553,7 @@ std::vector<Type> OpChecker::infer() {
     }
     Type state = t[0];
     for (size_t d = 0; d < state.rank(); ++d)
-      state.dims[d] = merge(state.dims[d], t[1].dims[d]);
+      state.dims[d] = refine(state.dims[d], t[1].dims[d]);
     for (size_t i = 2; i < 6; ++i)
       if (t[i].rank() != 0 && !compatible(t[i], state))
         fail(locOf(i), concat(argName(i), " must be a scalar or have the "

@@ -5,29 +5,6 @@
 
 using namespace syna::frontend;
 
-const char *syna::frontend::spell(Elem elem) {
-  switch (elem) {
-  case Elem::F32: return "f32";
-  case Elem::F64: return "f64";
-  case Elem::I32: return "i32";
-  case Elem::I64: return "i64";
-  }
-  return "?";
-}
-
-std::optional<Elem> syna::frontend::parseElem(const std::string &word) {
-  for (Elem elem : {Elem::F32, Elem::F64, Elem::I32, Elem::I64})
-    if (word == spell(elem))
-      return elem;
-  return std::nullopt;
-}
-
-bool syna::frontend::compatible(const Dim &a, const Dim &b) {
-  if (a.isUnknown() || b.isUnknown())
-    return true;
-  return a == b;
-}
-
 bool Type::hasStaticShape() const {
   for (const Dim &dim : dims)
     if (!dim.isStatic())
@@ -46,12 +23,6 @@ bool syna::frontend::compatible(const Type &a, const Type &b) {
     if (!compatible(a.dims[i], b.dims[i]))
       return false;
   return true;
-}
-
-std::string syna::frontend::toString(const Dim &dim) {
-  if (dim.isStatic())
-    return std::to_string(dim.size);
-  return dim.isNamed() ? dim.name : "?";
 }
 
 std::string syna::frontend::shapeString(const std::vector<Dim> &dims) {

@@ -8,6 +8,7 @@
 #ifndef SYNA_EXECUTION_NPY_H
 #define SYNA_EXECUTION_NPY_H
 
+#include "syna/Support/Shape.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -17,10 +18,8 @@
 
 namespace syna {
 
-enum class DType { F32, F64, I32, I64 };
-
+/// NumPy's name of `type`: float32, float64, int32, int64.
 llvm::StringRef dtypeName(DType type);
-size_t dtypeSize(DType type);
 
 struct HostArray {
   DType dtype = DType::F32;

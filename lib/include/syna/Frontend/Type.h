@@ -11,39 +11,14 @@
 #ifndef SYNA_FRONTEND_TYPE_H
 #define SYNA_FRONTEND_TYPE_H
 
+#include "syna/Support/Shape.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace syna::frontend {
-
-enum class Elem : uint8_t { F32, F64, I32, I64 };
-
-/// "f32", "f64", "i32", "i64".
-const char *spell(Elem elem);
-std::optional<Elem> parseElem(const std::string &word);
-inline bool isFloat(Elem elem) { return elem == Elem::F32 || elem == Elem::F64; }
-
-struct Dim {
-  static constexpr int64_t kNotStatic = -1;
-  int64_t size = kNotStatic;
-  std::string name; // named dimension when not static; empty means unknown
-
-  static Dim fixed(int64_t size) { return {size, {}}; }
-  static Dim named(std::string name) { return {kNotStatic, std::move(name)}; }
-  static Dim unknown() { return {}; }
-  bool isStatic() const { return size >= 0; }
-  bool isNamed() const { return size < 0 && !name.empty(); }
-  bool isUnknown() const { return size < 0 && name.empty(); }
-  bool operator==(const Dim &other) const {
-    return size == other.size && name == other.name;
-  }
-};
-
-/// Dimensions that may be equal at run time: equal static sizes, the same
-/// name, or an unknown on either side. A static size never matches a name.
-bool compatible(const Dim &a, const Dim &b);
 
 struct Type {
   enum Kind : uint8_t {
@@ -53,13 +28,13 @@ struct Type {
     Number, // a compile-time constant, materialized where it is used
   };
   Kind kind = Error;
-  Elem elem = Elem::F32;
+  DType elem = DType::F32;
   std::vector<Dim> dims;
   double number = 0;
   bool integral = false; // Number written without fraction or exponent
 
   static Type error() { return {}; }
-  static Type tensor(Elem elem, std::vector<Dim> dims) {
+  static Type tensor(DType elem, std::vector<Dim> dims) {
     Type type;
     type.kind = Tensor;
     type.elem = elem;
@@ -69,7 +44,7 @@ struct Type {
   static Type key() {
     Type type;
     type.kind = Key;
-    type.elem = Elem::I64;
+    type.elem = DType::I64;
     return type;
   }
   static Type num(double value, bool integral) {
@@ -94,7 +69,6 @@ bool compatible(const Type &a, const Type &b);
 /// How users write the type: f32[B, 64], f32[] for a scalar tensor, i64 for
 /// a key, "a number" for a constant; unknown dimensions print as `?`.
 std::string toString(const Type &type);
-std::string toString(const Dim &dim);
 std::string shapeString(const std::vector<Dim> &dims);
 
 } // namespace syna::frontend
