@@ -1,0 +1,2 @@
+//===- ModelSchema.cpp - the schema of a model's training setup ---------===//
+#include "syna/Dialect/Syna/IR/ModelSchema.h"
