@@ -277,7 +277,7 @@ bool Importer::importFlipCircuit(const FunctionDecl &function,
       return false;
     auto &update = static_cast<const UpdateStmt &>(*stmt);
     auto *call = as<CallExpr>(const_cast<Expr *>(update.value.get()));
-    if (!call || !call->op || call->op->kind != OpKind::Synapse)
+    if (!call || !call->op || call->op->name != "synapse")
       return false;
     auto *x = as<NameExpr>(call->bound[0]);
     auto *y = as<NameExpr>(call->bound[1]);
@@ -511,130 +511,18 @@ mlir::Value Importer::emitOp(const CallExpr &call,
     results.push_back(placeholder(call.loc));
     return results.back();
   }
-  std::vector<mlir::Value> in(call.bound.size());
+  std::vector<mlir::Value> operands(call.bound.size());
   for (size_t i = 0; i < call.bound.size(); ++i)
-    if (call.bound[i] && (call.op->args[i].kind == ArgKind::Tensor ||
-                          call.op->args[i].kind == ArgKind::Labels ||
-                          call.op->args[i].kind == ArgKind::Key))
-      in[i] = emit(*call.bound[i]);
-  mlir::Type type = mlirType(call.results[0]);
-  const OpAttrs &attrs = call.attrs;
-  auto f64 = [&](double value) { return builder_.getF64FloatAttr(value); };
-  auto flag = [&](bool set) {
-    return set ? builder_.getUnitAttr() : mlir::UnitAttr();
-  };
-  mlir::Operation *op = nullptr;
-  switch (call.op->kind) {
-  case OpKind::Surprisal:
-    op = ::syna::SurprisalOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Prob:
-    op = ::syna::ProbOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Conjugate:
-    op = ::syna::ConjugateOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::BoseEinstein:
-    op = ::syna::BoseEinsteinOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Odds:
-    op = ::syna::OddsOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Relu:
-    op = ::syna::ReluOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Sigmoid:
-    op = ::syna::SigmoidOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Synapse:
-    op = ::syna::SynapseOp::create(builder_, at, type, in[0], in[1], in[2],
-                                    in[3]);
-    break;
-  case OpKind::SynapseDense:
-    op = ::syna::SynapseDenseOp::create(builder_, at, type, in[0], in[1],
-                                         in[2]);
-    break;
-  case OpKind::FlipCircuit: {
-    // The dialect wants x0, y0 and non-scalar parameters of one type.
-    for (size_t i = 0; i < 6; ++i)
-      if (i < 2 ||
-          llvm::cast<mlir::RankedTensorType>(in[i].getType()).getRank() != 0)
-        in[i] = cast(in[i], type, at);
-    op = ::syna::FlipCircuitOp::create(
-        builder_, at, type, type, mlir::Type(), in[0], in[1], in[2], in[3],
-        in[4], in[5], static_cast<uint64_t>(attrs.steps));
-    break;
-  }
-  case OpKind::SwapRatio:
-  case OpKind::LogSwapRatio: {
-    // The ops broadcast: scalar operands stay scalar tensors.
-    if (call.op->kind == OpKind::SwapRatio)
-      op = ::syna::SwapRatioOp::create(builder_, at, type, in[0], in[1],
-                                        in[2]);
-    else
-      op = ::syna::LogSwapRatioOp::create(builder_, at, type, in[0], in[1],
-                                           in[2]);
-    break;
-  }
-  case OpKind::Dense:
-    op = ::syna::DenseOp::create(builder_, at, type, in[0], in[1], in[2]);
-    break;
-  case OpKind::Conv2D:
-    op = ::syna::Conv2DOp::create(builder_, at, type, in[0], in[1], in[2],
-                                   llvm::ArrayRef<int64_t>(attrs.strides),
-                                   llvm::ArrayRef<int64_t>(attrs.padding));
-    break;
-  case OpKind::MaxPool2D:
-    op = ::syna::MaxPool2DOp::create(
-        builder_, at, type, in[0], llvm::ArrayRef<int64_t>(attrs.kernel),
-        attrs.hasStrides ? builder_.getDenseI64ArrayAttr(attrs.strides)
-                         : mlir::DenseI64ArrayAttr());
-    break;
-  case OpKind::Softmax:
-    op = ::syna::SoftmaxOp::create(builder_, at, type, in[0],
-                                    builder_.getI64IntegerAttr(attrs.axis));
-    break;
-  case OpKind::LogSoftmax:
-    op = ::syna::LogSoftmaxOp::create(builder_, at, type, in[0],
-                                       builder_.getI64IntegerAttr(attrs.axis));
-    break;
-  case OpKind::BatchNorm: {
-    mlir::Type vector = mlirType(call.results[1]);
-    for (size_t i = 1; i <= 4; ++i)
-      in[i] = cast(in[i], vector, at);
-    op = ::syna::BatchNormOp::create(
-        builder_, at, type, vector, vector, in[0], in[1], in[2], in[3], in[4],
-        f64(attrs.epsilon), f64(attrs.momentum), flag(attrs.training));
-    break;
-  }
-  case OpKind::Dropout: {
-    mlir::Value key = in[2];
-    if (!key) // without a key the op is only valid for evaluation
-      key = mlir::arith::ConstantOp::create(builder_, at,
-                                            builder_.getI64IntegerAttr(0));
-    op = ::syna::DropoutOp::create(builder_, at, type, in[0], key,
-                                    f64(attrs.rate), flag(attrs.training));
-    break;
-  }
-  case OpKind::Reshape:
-    op = ::syna::ReshapeOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::Flatten:
-    op = ::syna::FlattenOp::create(builder_, at, type, in[0]);
-    break;
-  case OpKind::NllLoss:
-  case OpKind::CrossEntropy: {
-    auto reduction = ::syna::ReductionAttr::get(
-        &context_, attrs.sumReduction ? ::syna::Reduction::Sum
-                                      : ::syna::Reduction::Mean);
-    if (call.op->kind == OpKind::NllLoss)
-      op = ::syna::NllLossOp::create(builder_, at, type, in[0], in[1],
-                                      reduction);
-    else
-      op = ::syna::CrossEntropyOp::create(builder_, at, type, in[0], in[1],
-                                           reduction);
-    break;
-  }
+    if (call.bound[i] && call.op->isOperand(i))
+      operands[i] = emit(*call.bound[i]);
+  llvm::SmallVector<mlir::Type> types;
+  for (const Type &type : call.results)
+    types.push_back(mlirType(type));
+  mlir::Operation *op = ::syna::buildBuiltinOp(
+      call.op->opName, builder_, at, types, operands, call.values);
+  if (!op) {
+    results.push_back(placeholder(call.loc));
+    return results.back();
   }
   for (mlir::Value result : op->getResults())
     results.push_back(result);

@@ -120,7 +120,7 @@ void Sema::collectGlobals() {
       continue;
     }
     if (auto *function = dynamic_cast<FunctionDecl *>(decl.get());
-        function && lookupOp(function->name.name)) {
+        function && lookupBuiltin(function->name.name)) {
       diags_.error(function->name.loc,
                    concat("'", function->name.name,
                           "' is the name of a built-in op; choose another "

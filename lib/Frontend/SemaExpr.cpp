@@ -15,7 +15,7 @@ using namespace syna::frontend;
 void Sema::reportUndefined(Loc loc, const std::string &name, bool callee) {
   std::vector<std::string> candidates;
   if (callee) {
-    for (const OpSignature &op : allOps())
+    for (const BuiltinSignature &op : allBuiltins())
       candidates.emplace_back(op.name);
     for (auto &[global, decl] : globals_)
       if (decl->kind == DeclKind::Function)
@@ -263,7 +263,7 @@ bool Sema::checkAssignable(Loc loc, const Type &actual, const Type &expected,
 }
 
 std::vector<Type> Sema::checkCall(CallExpr &call) {
-  if (const OpSignature *op = lookupOp(call.callee.name))
+  if (const BuiltinSignature *op = lookupBuiltin(call.callee.name))
     return checkOpCall(call, *op);
   auto global = globals_.find(call.callee.name);
   if (global != globals_.end()) {

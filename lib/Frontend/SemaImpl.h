@@ -82,7 +82,7 @@ private:
   // Built-ins (SemaOps.cpp)
   //===--------------------------------------------------------------------===//
 
-  std::vector<Type> checkOpCall(CallExpr &call, const OpSignature &op);
+  std::vector<Type> checkOpCall(CallExpr &call, const BuiltinSignature &op);
 
   //===--------------------------------------------------------------------===//
   // Training setup (SemaModel.cpp)

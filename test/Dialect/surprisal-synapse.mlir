@@ -17,7 +17,7 @@ func.func @roundtrip(%x: tensor<8x4xf32>, %y: tensor<8x4xf32>, %b: tensor<4xf32>
 
 func.func @negative_beta_surprisal(%x: tensor<2x4xf32>) -> tensor<2x4xf32> {
   %b = arith.constant dense<-0.5> : tensor<4x4xf32>
-  // expected-error @below {{'syna.surprisal_synapse_dense' op beta surprisal must lie in}}
+  // expected-error @below {{'syna.surprisal_synapse_dense' op beta must lie in [0, inf), but it is -0.5}}
   %y = syna.surprisal_synapse_dense %x beta %b : (tensor<2x4xf32>, tensor<4x4xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
@@ -26,6 +26,7 @@ func.func @negative_beta_surprisal(%x: tensor<2x4xf32>) -> tensor<2x4xf32> {
 
 func.func @not_square(%x: tensor<2x4xf32>, %b: tensor<4x3xf32>) -> tensor<2x4xf32> {
   // expected-error @below {{beta must be square}}
+  // expected-error @below {{'syna.surprisal_synapse_dense' op failed to infer returned types}}
   %y = syna.surprisal_synapse_dense %x beta %b : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
@@ -33,7 +34,8 @@ func.func @not_square(%x: tensor<2x4xf32>, %b: tensor<4x3xf32>) -> tensor<2x4xf3
 // -----
 
 func.func @bad_alpha(%x: tensor<2x4xf32>, %b: tensor<4x4xf32>, %a: tensor<3xf32>) -> tensor<2x4xf32> {
-  // expected-error @below {{alpha must have shape 4 (one gain per unit), got 3}}
+  // expected-error @below {{'syna.surprisal_synapse_dense' op alpha must be a vector of 4 (one gain per unit), got tensor<3xf32>}}
+  // expected-error @below {{'syna.surprisal_synapse_dense' op failed to infer returned types}}
   %y = syna.surprisal_synapse_dense %x beta %b alpha %a : (tensor<2x4xf32>, tensor<4x4xf32>, tensor<3xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
@@ -41,7 +43,8 @@ func.func @bad_alpha(%x: tensor<2x4xf32>, %b: tensor<4x4xf32>, %a: tensor<3xf32>
 // -----
 
 func.func @no_broadcast(%x: tensor<8x4xf32>, %y: tensor<8x3xf32>, %b: tensor<4xf32>) -> tensor<8x4xf32> {
-  // expected-error @below {{operand shapes do not broadcast}}
+  // expected-error @below {{'syna.surprisal_synapse' op shapes do not broadcast (x tensor<8x4xf32>, y tensor<8x3xf32>, beta tensor<4xf32>): dimension 4 vs 3}}
+  // expected-error @below {{'syna.surprisal_synapse' op failed to infer returned types}}
   %r = syna.surprisal_synapse %x, %y beta %b : (tensor<8x4xf32>, tensor<8x3xf32>, tensor<4xf32>) -> tensor<8x4xf32>
   return %r : tensor<8x4xf32>
 }
@@ -49,7 +52,8 @@ func.func @no_broadcast(%x: tensor<8x4xf32>, %y: tensor<8x3xf32>, %b: tensor<4xf
 // -----
 
 func.func @mixed_types(%x: tensor<8x4xf32>, %y: tensor<8x4xf64>, %b: tensor<4xf32>) -> tensor<8x4xf32> {
-  // expected-error @below {{mixes element types}}
+  // expected-error @below {{'syna.surprisal_synapse' op failed to infer returned types}}
+  // expected-error @below {{'syna.surprisal_synapse' op operands mix element types f32 and f64}}
   %r = syna.surprisal_synapse %x, %y beta %b : (tensor<8x4xf32>, tensor<8x4xf64>, tensor<4xf32>) -> tensor<8x4xf32>
   return %r : tensor<8x4xf32>
 }

@@ -8,103 +8,12 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "FoldUtils.h"
 #include "syna/Dialect/Syna/IR/ScalarFunctions.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
 using namespace syna;
-
-//===----------------------------------------------------------------------===//
-// Constant evaluation helpers
-//===----------------------------------------------------------------------===//
-
-/// A splat constant's value, if `attr` is one.
-static std::optional<double> splatValue(Attribute attr) {
-  auto dense = dyn_cast_or_null<DenseFPElementsAttr>(attr);
-  if (!dense || !dense.isSplat())
-    return std::nullopt;
-  return dense.getSplatValue<APFloat>().convertToDouble();
-}
-
-static APFloat toElementType(double value, Type elementType) {
-  APFloat result(value);
-  bool losesInfo;
-  result.convert(cast<FloatType>(elementType).getFloatSemantics(),
-                 APFloat::rmNearestTiesToEven, &losesInfo);
-  return result;
-}
-
-static Attribute splatOf(ShapedType type, double value) {
-  if (!type.hasStaticShape() || !std::isfinite(value))
-    return {};
-  return DenseElementsAttr::get(type,
-                                toElementType(value, type.getElementType()));
-}
-
-/// Applies `fn` to every element of a constant operand.
-static Attribute foldElementwise(Attribute operand, ShapedType type,
-                                 double (*fn)(double)) {
-  auto dense = dyn_cast_or_null<DenseFPElementsAttr>(operand);
-  if (!dense || !type.hasStaticShape())
-    return {};
-  if (dense.isSplat())
-    return splatOf(type, fn(dense.getSplatValue<APFloat>().convertToDouble()));
-  SmallVector<APFloat> values;
-  values.reserve(dense.getNumElements());
-  for (const APFloat &element : dense.getValues<APFloat>()) {
-    double value = fn(element.convertToDouble());
-    if (!std::isfinite(value))
-      return {};
-    values.push_back(toElementType(value, type.getElementType()));
-  }
-  return DenseElementsAttr::get(type, values);
-}
-
-/// Folds `op(inverse(x))` to `x`.
-template <typename InverseOp>
-static Value foldInverse(Value input) {
-  if (auto inner = input.getDefiningOp<InverseOp>())
-    return inner.getInput();
-  return {};
-}
-
-//===----------------------------------------------------------------------===//
-// Elementwise functions of one tensor
-//===----------------------------------------------------------------------===//
-
-OpFoldResult SurprisalOp::fold(FoldAdaptor adaptor) {
-  if (Value input = foldInverse<ProbOp>(getInput()))
-    return input;
-  return foldElementwise(adaptor.getInput(), getType(), scalar::surprisal);
-}
-
-OpFoldResult ProbOp::fold(FoldAdaptor adaptor) {
-  if (Value input = foldInverse<SurprisalOp>(getInput()))
-    return input;
-  return foldElementwise(adaptor.getInput(), getType(), scalar::prob);
-}
-
-OpFoldResult ConjugateOp::fold(FoldAdaptor adaptor) {
-  if (Value input = foldInverse<ConjugateOp>(getInput()))
-    return input;
-  return foldElementwise(adaptor.getInput(), getType(), scalar::conjugate);
-}
-
-OpFoldResult BoseEinsteinOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), scalar::boseEinstein);
-}
-
-OpFoldResult OddsOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), scalar::odds);
-}
-
-OpFoldResult ReluOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), scalar::relu);
-}
-
-OpFoldResult SigmoidOp::fold(FoldAdaptor adaptor) {
-  return foldElementwise(adaptor.getInput(), getType(), scalar::sigmoid);
-}
 
 //===----------------------------------------------------------------------===//
 // Synapses

@@ -420,8 +420,9 @@ LogicalResult BatchNormOp::buildVjp(OpBuilder &b, ValueRange adj,
 LogicalResult DropoutOp::buildVjp(OpBuilder &b, ValueRange adj,
                                   SmallVectorImpl<Value> &in) {
   in.push_back(DropoutOp::create(b, getLoc(), adj[0].getType(), adj[0],
-                                 getKey(), getRateAttr(), getTrainingAttr()));
-  in.push_back(Value()); // the key
+                                 getRateAttr(), getKey(), getTrainingAttr()));
+  if (getKey())
+    in.push_back(Value()); // the key
   return success();
 }
 

@@ -2,7 +2,7 @@
 // RUN: syna-opt %s --split-input-file --verify-diagnostics
 
 func.func @surprisal_int(%p: tensor<4xi32>) {
-  // expected-error @+1 {{operand #0 must be ranked tensor of 32-bit float or 64-bit float values}}
+  // expected-error @below {{'syna.surprisal' op operand #0 must be ranked tensor of f32 or f64 values in [0, 1], but got 'tensor<4xi32>'}}
   %0 = syna.surprisal %p : tensor<4xi32>
   return
 }
@@ -10,7 +10,8 @@ func.func @surprisal_int(%p: tensor<4xi32>) {
 // -----
 
 func.func @synapse_mixed_types(%x: tensor<4xf32>, %y: tensor<4xf64>, %b: tensor<4xf32>) {
-  // expected-error @+1 {{mixes element types 'f32' and 'f64'}}
+  // expected-error @below {{'syna.synapse' op failed to infer returned types}}
+  // expected-error @below {{'syna.synapse' op operands mix element types f32 and f64}}
   %0 = syna.synapse %x, %y beta %b : (tensor<4xf32>, tensor<4xf64>, tensor<4xf32>) -> tensor<4xf32>
   return
 }
@@ -18,7 +19,8 @@ func.func @synapse_mixed_types(%x: tensor<4xf32>, %y: tensor<4xf64>, %b: tensor<
 // -----
 
 func.func @synapse_no_broadcast(%x: tensor<8x4xf32>, %y: tensor<8x3xf32>, %b: tensor<f32>) {
-  // expected-error @+1 {{operand shapes do not broadcast: 8x4 and 8x3}}
+  // expected-error @below {{'syna.synapse' op shapes do not broadcast (x tensor<8x4xf32>, y tensor<8x3xf32>, beta tensor<f32>): dimension 4 vs 3}}
+  // expected-error @below {{'syna.synapse' op failed to infer returned types}}
   %0 = syna.synapse %x, %y beta %b : (tensor<8x4xf32>, tensor<8x3xf32>, tensor<f32>) -> tensor<8x4xf32>
   return
 }
@@ -26,7 +28,8 @@ func.func @synapse_no_broadcast(%x: tensor<8x4xf32>, %y: tensor<8x3xf32>, %b: te
 // -----
 
 func.func @synapse_result_shape(%x: tensor<8x4xf32>, %b: tensor<4xf32>) {
-  // expected-error @+1 {{result shape 4 is not the broadcast operand shape 8x4}}
+  // expected-error @below {{'syna.synapse' op inferred type(s) 'tensor<8x4xf32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
+  // expected-error @below {{'syna.synapse' op failed to infer returned types}}
   %0 = syna.synapse %x, %x beta %b : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return
 }
@@ -61,7 +64,8 @@ func.func @synapse_alpha_not_positive(%x: tensor<4xf32>, %b: tensor<f32>) {
 // -----
 
 func.func @dense_synapse_rank(%x: tensor<4xf32>, %b: tensor<4x4xf32>) {
-  // expected-error @+1 {{x must have rank 2, got 4}}
+  // expected-error @below {{'syna.synapse_dense' op x must have rank 2, got tensor<4xf32>}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b : (tensor<4xf32>, tensor<4x4xf32>) -> tensor<?x4xf32>
   return
 }
@@ -69,7 +73,8 @@ func.func @dense_synapse_rank(%x: tensor<4xf32>, %b: tensor<4x4xf32>) {
 // -----
 
 func.func @dense_synapse_beta_rank(%x: tensor<?x4xf32>, %b: tensor<4xf32>) {
-  // expected-error @+1 {{beta must have rank 2, got 4}}
+  // expected-error @below {{'syna.synapse_dense' op beta must have rank 2, got tensor<4xf32>}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b : (tensor<?x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
   return
 }
@@ -77,7 +82,8 @@ func.func @dense_synapse_beta_rank(%x: tensor<?x4xf32>, %b: tensor<4xf32>) {
 // -----
 
 func.func @dense_synapse_not_square(%x: tensor<?x4xf32>, %b: tensor<4x3xf32>) {
-  // expected-error @+1 {{beta must be square (n x n): the synapse tensor has as many outputs as inputs, got 4x3}}
+  // expected-error @below {{'syna.synapse_dense' op beta must be square (n x n): the synapse tensor has as many outputs as inputs, got tensor<4x3xf32>}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b : (tensor<?x4xf32>, tensor<4x3xf32>) -> tensor<?x4xf32>
   return
 }
@@ -85,7 +91,8 @@ func.func @dense_synapse_not_square(%x: tensor<?x4xf32>, %b: tensor<4x3xf32>) {
 // -----
 
 func.func @dense_synapse_features(%x: tensor<?x5xf32>, %b: tensor<4x4xf32>) {
-  // expected-error @+1 {{x has 5 features but beta is 4x4}}
+  // expected-error @below {{'syna.synapse_dense' op x tensor<?x5xf32> has 5 features but beta tensor<4x4xf32> has 4}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b : (tensor<?x5xf32>, tensor<4x4xf32>) -> tensor<?x4xf32>
   return
 }
@@ -93,7 +100,8 @@ func.func @dense_synapse_features(%x: tensor<?x5xf32>, %b: tensor<4x4xf32>) {
 // -----
 
 func.func @dense_synapse_alpha(%x: tensor<?x4xf32>, %b: tensor<4x4xf32>, %a: tensor<3xf32>) {
-  // expected-error @+1 {{alpha must have shape 4 (one gain per unit), got 3}}
+  // expected-error @below {{'syna.synapse_dense' op alpha must be a vector of 4 (one gain per unit), got tensor<3xf32>}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b alpha %a : (tensor<?x4xf32>, tensor<4x4xf32>, tensor<3xf32>) -> tensor<?x4xf32>
   return
 }
@@ -101,7 +109,8 @@ func.func @dense_synapse_alpha(%x: tensor<?x4xf32>, %b: tensor<4x4xf32>, %a: ten
 // -----
 
 func.func @dense_synapse_result(%x: tensor<2x4xf32>, %b: tensor<4x4xf32>) {
-  // expected-error @+1 {{result shape 3x4 should be 2x4}}
+  // expected-error @below {{'syna.synapse_dense' op inferred type(s) 'tensor<2x4xf32>' are incompatible with return type(s) of operation 'tensor<3x4xf32>'}}
+  // expected-error @below {{'syna.synapse_dense' op failed to infer returned types}}
   %0 = syna.synapse_dense %x beta %b : (tensor<2x4xf32>, tensor<4x4xf32>) -> tensor<3x4xf32>
   return
 }
@@ -127,7 +136,7 @@ func.func @dense_synapse_alpha_constant(%x: tensor<?x2xf32>, %b: tensor<2x2xf32>
 // -----
 
 func.func @flip_state_types(%x: tensor<4xf32>, %y: tensor<5xf32>, %s: tensor<f32>) {
-  // expected-error @+1 {{x0 and y0 must have the same type, got 'tensor<4xf32>' and 'tensor<5xf32>'}}
+  // expected-error @below {{'syna.flip_circuit' op x0 and y0 must have the same type, got tensor<4xf32> and tensor<5xf32>}}
   %0:2 = syna.flip_circuit %x, %y alpha %s, %s beta %s, %s steps 1 : (tensor<4xf32>, tensor<5xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -135,7 +144,7 @@ func.func @flip_state_types(%x: tensor<4xf32>, %y: tensor<5xf32>, %s: tensor<f32
 // -----
 
 func.func @flip_param_shape(%x: tensor<4xf32>, %s: tensor<f32>, %v: tensor<3xf32>) {
-  // expected-error @+1 {{beta2 must be a scalar tensor or have the state's shape 4, got 3}}
+  // expected-error @below {{'syna.flip_circuit' op beta2 must be a scalar or have the state's type tensor<4xf32>, got tensor<3xf32>}}
   %0:2 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %v steps 1 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<3xf32>) -> (tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -143,7 +152,7 @@ func.func @flip_param_shape(%x: tensor<4xf32>, %s: tensor<f32>, %v: tensor<3xf32
 // -----
 
 func.func @flip_result_type(%x: tensor<4xf32>, %s: tensor<f32>) {
-  // expected-error @+1 {{results x and y must have the state's type 'tensor<4xf32>'}}
+  // expected-error @below {{'syna.flip_circuit' op result 1 has type 'tensor<?xf32>', but its operands give tensor<4xf32>}}
   %0:2 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %s steps 1 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<?xf32>)
   return
 }
@@ -151,15 +160,23 @@ func.func @flip_result_type(%x: tensor<4xf32>, %s: tensor<f32>) {
 // -----
 
 func.func @flip_trajectory_shape(%x: tensor<4xf32>, %s: tensor<f32>) {
-  // expected-error @+1 {{result shape 3x2x4 should be 4x2x4}}
+  // expected-error @below {{'syna.flip_circuit' op result 2 has type 'tensor<3x2x4xf32>', but its operands give tensor<4x2x4xf32>}}
   %0:3 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %s steps 3 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<3x2x4xf32>)
   return
 }
 
 // -----
 
+func.func @flip_trajectory_too_long(%x: tensor<4xf32>, %s: tensor<f32>) {
+  // expected-error @below {{'syna.flip_circuit' op a trajectory of 4611686018427387904 steps has too many states}}
+  %0:3 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %s steps 4611686018427387904 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<?x2x4xf32>)
+  return
+}
+
+// -----
+
 func.func @flip_negative_steps(%x: tensor<4xf32>, %s: tensor<f32>) {
-  // expected-error @+1 {{attribute 'steps' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  // expected-error @below {{'syna.flip_circuit' op steps must not be negative, got -1}}
   %0:2 = syna.flip_circuit %x, %x alpha %s, %s beta %s, %s steps -1 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -168,7 +185,7 @@ func.func @flip_negative_steps(%x: tensor<4xf32>, %s: tensor<f32>) {
 
 func.func @flip_beta_constant(%x: tensor<4xf32>, %s: tensor<f32>) {
   %b = arith.constant dense<1.25> : tensor<f32>
-  // expected-error @+1 {{beta must lie in [0, 1], but it is 1.25}}
+  // expected-error @below {{'syna.flip_circuit' op beta1 must lie in [0, 1], but it is 1.25}}
   %0:2 = syna.flip_circuit %x, %x alpha %s, %s beta %b, %s steps 1 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -177,7 +194,7 @@ func.func @flip_beta_constant(%x: tensor<4xf32>, %s: tensor<f32>) {
 
 func.func @flip_alpha_constant(%x: tensor<4xf32>, %s: tensor<f32>) {
   %a = arith.constant dense<-3.0> : tensor<f32>
-  // expected-error @+1 {{alpha must lie in (0, inf), but it is -3}}
+  // expected-error @below {{'syna.flip_circuit' op alpha2 must lie in (0, inf), but it is -3}}
   %0:2 = syna.flip_circuit %x, %x alpha %s, %a beta %s, %s steps 1 : (tensor<4xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -194,7 +211,8 @@ func.func @swap_beta(%x: tensor<4xf32>) {
 // -----
 
 func.func @swap_broadcast(%x: tensor<4xf32>, %y: tensor<5xf32>, %b: tensor<f32>) {
-  // expected-error @+1 {{operand shapes do not broadcast: 4 and 5}}
+  // expected-error @below {{'syna.swap_ratio' op shapes do not broadcast (x tensor<4xf32>, y tensor<5xf32>, beta tensor<f32>): dimension 4 vs 5}}
+  // expected-error @below {{'syna.swap_ratio' op failed to infer returned types}}
   %0 = syna.swap_ratio %x, %y beta %b : (tensor<4xf32>, tensor<5xf32>, tensor<f32>) -> tensor<4xf32>
   return
 }
@@ -203,7 +221,7 @@ func.func @swap_broadcast(%x: tensor<4xf32>, %y: tensor<5xf32>, %b: tensor<f32>)
 
 func.func @log_swap_beta(%x: tensor<4xf32>) {
   %b = arith.constant dense<-0.5> : tensor<f32>
-  // expected-error @+1 {{beta surprisal must lie in [0, inf), but it is -0.5}}
+  // expected-error @below {{'syna.log_swap_ratio' op beta must lie in [0, inf), but it is -0.5}}
   %0 = syna.log_swap_ratio %x, %x beta %b : (tensor<4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
   return
 }
@@ -211,7 +229,8 @@ func.func @log_swap_beta(%x: tensor<4xf32>) {
 // -----
 
 func.func @dense_input_rank(%x: tensor<4xf32>, %w: tensor<2x4xf32>) {
-  // expected-error @+1 {{input must have rank 2, got 4}}
+  // expected-error @below {{'syna.dense' op input must have rank 2, got tensor<4xf32>}}
+  // expected-error @below {{'syna.dense' op failed to infer returned types}}
   %0 = syna.dense %x, %w : (tensor<4xf32>, tensor<2x4xf32>) -> tensor<?x2xf32>
   return
 }
@@ -219,7 +238,8 @@ func.func @dense_input_rank(%x: tensor<4xf32>, %w: tensor<2x4xf32>) {
 // -----
 
 func.func @dense_weight_rank(%x: tensor<?x4xf32>, %w: tensor<4xf32>) {
-  // expected-error @+1 {{weight must have rank 2, got 4}}
+  // expected-error @below {{'syna.dense' op weight must have rank 2, got tensor<4xf32>}}
+  // expected-error @below {{'syna.dense' op failed to infer returned types}}
   %0 = syna.dense %x, %w : (tensor<?x4xf32>, tensor<4xf32>) -> tensor<?x2xf32>
   return
 }
@@ -227,7 +247,8 @@ func.func @dense_weight_rank(%x: tensor<?x4xf32>, %w: tensor<4xf32>) {
 // -----
 
 func.func @dense_features(%x: tensor<?x4xf32>, %w: tensor<2x5xf32>) {
-  // expected-error @+1 {{input has 4 features but weight 2x5 (out x in) expects 5}}
+  // expected-error @below {{'syna.dense' op input tensor<?x4xf32> has 4 features but the weight tensor<2x5xf32> (out x in) expects 5}}
+  // expected-error @below {{'syna.dense' op failed to infer returned types}}
   %0 = syna.dense %x, %w : (tensor<?x4xf32>, tensor<2x5xf32>) -> tensor<?x2xf32>
   return
 }
@@ -235,7 +256,8 @@ func.func @dense_features(%x: tensor<?x4xf32>, %w: tensor<2x5xf32>) {
 // -----
 
 func.func @dense_bias(%x: tensor<?x4xf32>, %w: tensor<2x4xf32>, %b: tensor<4xf32>) {
-  // expected-error @+1 {{bias must have shape 2 (one per output), got 4}}
+  // expected-error @below {{'syna.dense' op bias must be a vector of 2 (one per output), got tensor<4xf32>}}
+  // expected-error @below {{'syna.dense' op failed to infer returned types}}
   %0 = syna.dense %x, %w bias %b : (tensor<?x4xf32>, tensor<2x4xf32>, tensor<4xf32>) -> tensor<?x2xf32>
   return
 }
@@ -243,7 +265,8 @@ func.func @dense_bias(%x: tensor<?x4xf32>, %w: tensor<2x4xf32>, %b: tensor<4xf32
 // -----
 
 func.func @dense_result(%x: tensor<?x4xf32>, %w: tensor<2x4xf32>) {
-  // expected-error @+1 {{result shape ?x4 should be ?x2}}
+  // expected-error @below {{'syna.dense' op inferred type(s) 'tensor<?x2xf32>' are incompatible with return type(s) of operation 'tensor<?x4xf32>'}}
+  // expected-error @below {{'syna.dense' op failed to infer returned types}}
   %0 = syna.dense %x, %w : (tensor<?x4xf32>, tensor<2x4xf32>) -> tensor<?x4xf32>
   return
 }
@@ -251,7 +274,8 @@ func.func @dense_result(%x: tensor<?x4xf32>, %w: tensor<2x4xf32>) {
 // -----
 
 func.func @conv_rank(%x: tensor<?x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{input (NCHW) must have rank 4, got ?x28x28}}
+  // expected-error @below {{'syna.conv2d' op input (NCHW) must have rank 4, got tensor<?x28x28xf32>}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w : (tensor<?x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -259,7 +283,8 @@ func.func @conv_rank(%x: tensor<?x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @conv_weight_rank(%x: tensor<?x1x28x28xf32>, %w: tensor<10x5x5xf32>) {
-  // expected-error @+1 {{weight (OCHW) must have rank 4, got 10x5x5}}
+  // expected-error @below {{'syna.conv2d' op weight (OCHW) must have rank 4, got tensor<10x5x5xf32>}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w : (tensor<?x1x28x28xf32>, tensor<10x5x5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -267,7 +292,8 @@ func.func @conv_weight_rank(%x: tensor<?x1x28x28xf32>, %w: tensor<10x5x5xf32>) {
 // -----
 
 func.func @conv_channels(%x: tensor<?x3x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{input has 3 channels but weight 10x1x5x5 expects 1}}
+  // expected-error @below {{'syna.conv2d' op input tensor<?x3x28x28xf32> has 3 channels but the weight tensor<10x1x5x5xf32> (out x in x kh x kw) expects 1}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w : (tensor<?x3x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -275,7 +301,8 @@ func.func @conv_channels(%x: tensor<?x3x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @conv_strides(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{strides entries must be at least 1}}
+  // expected-error @below {{'syna.conv2d' op strides entries must lie in [1, 2147483647], got 0}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w {strides = array<i64: 0, 1>} : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -283,7 +310,8 @@ func.func @conv_strides(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @conv_padding(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{padding must have 2 entries (h, w), got 1}}
+  // expected-error @below {{padding must have 2 entries (h, w), got 1}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w {padding = array<i64: 1>} : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -291,7 +319,8 @@ func.func @conv_padding(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @conv_bias(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>, %b: tensor<5xf32>) {
-  // expected-error @+1 {{bias must have shape 10 (one per output channel), got 5}}
+  // expected-error @below {{'syna.conv2d' op bias must be a vector of 10 (one per output channel), got tensor<5xf32>}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w bias %b : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>, tensor<5xf32>) -> tensor<?x10x24x24xf32>
   return
 }
@@ -299,7 +328,8 @@ func.func @conv_bias(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>, %b: te
 // -----
 
 func.func @conv_window(%x: tensor<?x1x4x4xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{window 5x5 is larger than the padded input 4x4}}
+  // expected-error @below {{'syna.conv2d' op the 5x5 window is larger than the input tensor<?x1x4x4xf32>}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w : (tensor<?x1x4x4xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x1x1xf32>
   return
 }
@@ -307,7 +337,8 @@ func.func @conv_window(%x: tensor<?x1x4x4xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @conv_result(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
-  // expected-error @+1 {{result shape ?x10x28x28 should be ?x10x24x24}}
+  // expected-error @below {{'syna.conv2d' op inferred type(s) 'tensor<?x10x24x24xf32>' are incompatible with return type(s) of operation 'tensor<?x10x28x28xf32>'}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
   %0 = syna.conv2d %x, %w : (tensor<?x1x28x28xf32>, tensor<10x1x5x5xf32>) -> tensor<?x10x28x28xf32>
   return
 }
@@ -315,7 +346,8 @@ func.func @conv_result(%x: tensor<?x1x28x28xf32>, %w: tensor<10x1x5x5xf32>) {
 // -----
 
 func.func @pool_kernel(%x: tensor<?x1x28x28xf32>) {
-  // expected-error @+1 {{kernel must have 2 entries (h, w), got 3}}
+  // expected-error @below {{kernel must have 2 entries (h, w), got 3}}
+  // expected-error @below {{'syna.max_pool2d' op failed to infer returned types}}
   %0 = syna.max_pool2d %x {kernel = array<i64: 2, 2, 2>} : tensor<?x1x28x28xf32> -> tensor<?x1x14x14xf32>
   return
 }
@@ -323,7 +355,8 @@ func.func @pool_kernel(%x: tensor<?x1x28x28xf32>) {
 // -----
 
 func.func @pool_strides(%x: tensor<?x1x28x28xf32>) {
-  // expected-error @+1 {{strides entries must be at least 1}}
+  // expected-error @below {{'syna.max_pool2d' op strides entries must lie in [1, 2147483647], got -1}}
+  // expected-error @below {{'syna.max_pool2d' op failed to infer returned types}}
   %0 = syna.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, -1>} : tensor<?x1x28x28xf32> -> tensor<?x1x14x14xf32>
   return
 }
@@ -331,7 +364,8 @@ func.func @pool_strides(%x: tensor<?x1x28x28xf32>) {
 // -----
 
 func.func @pool_window(%x: tensor<?x1x2x2xf32>) {
-  // expected-error @+1 {{window 3x3 is larger than the padded input 2x2}}
+  // expected-error @below {{'syna.max_pool2d' op the 3x3 window is larger than the input tensor<?x1x2x2xf32>}}
+  // expected-error @below {{'syna.max_pool2d' op failed to infer returned types}}
   %0 = syna.max_pool2d %x {kernel = array<i64: 3, 3>} : tensor<?x1x2x2xf32> -> tensor<?x1x1x1xf32>
   return
 }
@@ -339,7 +373,8 @@ func.func @pool_window(%x: tensor<?x1x2x2xf32>) {
 // -----
 
 func.func @pool_result(%x: tensor<?x1x28x28xf32>) {
-  // expected-error @+1 {{result shape ?x1x28x28 should be ?x1x14x14}}
+  // expected-error @below {{'syna.max_pool2d' op inferred type(s) 'tensor<?x1x14x14xf32>' are incompatible with return type(s) of operation 'tensor<?x1x28x28xf32>'}}
+  // expected-error @below {{'syna.max_pool2d' op failed to infer returned types}}
   %0 = syna.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<?x1x28x28xf32> -> tensor<?x1x28x28xf32>
   return
 }
@@ -347,7 +382,8 @@ func.func @pool_result(%x: tensor<?x1x28x28xf32>) {
 // -----
 
 func.func @softmax_axis(%x: tensor<?x10xf32>) {
-  // expected-error @+1 {{axis 2 is out of range for rank 2}}
+  // expected-error @below {{'syna.softmax' op axis 2 is out of range for tensor<?x10xf32> (rank 2)}}
+  // expected-error @below {{'syna.softmax' op failed to infer returned types}}
   %0 = syna.softmax %x {axis = 2} : tensor<?x10xf32>
   return
 }
@@ -355,7 +391,8 @@ func.func @softmax_axis(%x: tensor<?x10xf32>) {
 // -----
 
 func.func @log_softmax_axis(%x: tensor<?x10xf32>) {
-  // expected-error @+1 {{axis -3 is out of range for rank 2}}
+  // expected-error @below {{'syna.log_softmax' op axis -3 is out of range for tensor<?x10xf32> (rank 2)}}
+  // expected-error @below {{'syna.log_softmax' op failed to infer returned types}}
   %0 = syna.log_softmax %x {axis = -3} : tensor<?x10xf32>
   return
 }
@@ -363,7 +400,7 @@ func.func @log_softmax_axis(%x: tensor<?x10xf32>) {
 // -----
 
 func.func @batch_norm_rank(%x: tensor<?x4x4xf32>, %c: tensor<4xf32>) {
-  // expected-error @+1 {{input must have rank 2 or 4, got ?x4x4}}
+  // expected-error @below {{'syna.batch_norm' op input must have rank 2 or 4, got tensor<?x4x4xf32>}}
   %0:3 = syna.batch_norm %x, %c, %c, %c, %c : tensor<?x4x4xf32>, tensor<4xf32>
   return
 }
@@ -371,7 +408,7 @@ func.func @batch_norm_rank(%x: tensor<?x4x4xf32>, %c: tensor<4xf32>) {
 // -----
 
 func.func @batch_norm_channels(%x: tensor<?x8xf32>, %c: tensor<4xf32>) {
-  // expected-error @+1 {{scale must have shape 8 (one per channel), got 4}}
+  // expected-error @below {{'syna.batch_norm' op scale must be a vector of 8 (one per channel), got tensor<4xf32>}}
   %0:3 = syna.batch_norm %x, %c, %c, %c, %c : tensor<?x8xf32>, tensor<4xf32>
   return
 }
@@ -379,7 +416,7 @@ func.func @batch_norm_channels(%x: tensor<?x8xf32>, %c: tensor<4xf32>) {
 // -----
 
 func.func @batch_norm_types(%x: tensor<?x4xf32>, %c: tensor<4xf32>, %d: tensor<5xf32>) {
-  // expected-error @+1 {{all of {scale, shift, running_mean, running_var, new_mean, new_var} have same type}}
+  // expected-error @below {{'syna.batch_norm' op failed to verify that all of {scale, shift, running_mean, running_var} have same type}}
   %0:3 = "syna.batch_norm"(%x, %c, %c, %d, %c) : (tensor<?x4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<5xf32>, tensor<4xf32>) -> (tensor<?x4xf32>, tensor<4xf32>, tensor<4xf32>)
   return
 }
@@ -387,7 +424,8 @@ func.func @batch_norm_types(%x: tensor<?x4xf32>, %c: tensor<4xf32>, %d: tensor<5
 // -----
 
 func.func @batch_norm_epsilon(%x: tensor<?x4xf32>, %c: tensor<4xf32>) {
-  // expected-error @+1 {{epsilon must be positive}}
+  // expected-error @below {{epsilon must be positive}}
+  // expected-error @below {{'syna.batch_norm' op failed to infer returned types}}
   %0:3 = syna.batch_norm %x, %c, %c, %c, %c {epsilon = 0.0} : tensor<?x4xf32>, tensor<4xf32>
   return
 }
@@ -395,7 +433,8 @@ func.func @batch_norm_epsilon(%x: tensor<?x4xf32>, %c: tensor<4xf32>) {
 // -----
 
 func.func @batch_norm_momentum(%x: tensor<?x4xf32>, %c: tensor<4xf32>) {
-  // expected-error @+1 {{momentum must lie in [0, 1], got 1.5}}
+  // expected-error @below {{momentum must lie in [0, 1], got 1.5}}
+  // expected-error @below {{'syna.batch_norm' op failed to infer returned types}}
   %0:3 = syna.batch_norm %x, %c, %c, %c, %c {momentum = 1.5} : tensor<?x4xf32>, tensor<4xf32>
   return
 }
@@ -412,7 +451,8 @@ func.func @batch_norm_negative_variance(%x: tensor<?x2xf32>, %c: tensor<2xf32>) 
 // -----
 
 func.func @dropout_rate(%x: tensor<4xf32>, %k: i64) {
-  // expected-error @+1 {{rate must lie in [0, 1), got 1}}
+  // expected-error @below {{rate must lie in [0, 1), got 1}}
+  // expected-error @below {{'syna.dropout' op failed to infer returned types}}
   %0 = syna.dropout %x, %k {rate = 1.0, training} : tensor<4xf32>
   return
 }
@@ -420,7 +460,8 @@ func.func @dropout_rate(%x: tensor<4xf32>, %k: i64) {
 // -----
 
 func.func @dropout_negative_rate(%x: tensor<4xf32>, %k: i64) {
-  // expected-error @+1 {{rate must lie in [0, 1), got -0.5}}
+  // expected-error @below {{rate must lie in [0, 1), got -0.5}}
+  // expected-error @below {{'syna.dropout' op failed to infer returned types}}
   %0 = syna.dropout %x, %k {rate = -0.5} : tensor<4xf32>
   return
 }
@@ -428,7 +469,7 @@ func.func @dropout_negative_rate(%x: tensor<4xf32>, %k: i64) {
 // -----
 
 func.func @reshape_count(%x: tensor<4x5xf32>) {
-  // expected-error @+1 {{cannot reshape 4x5 (20 elements) to 3x7 (21 elements)}}
+  // expected-error @below {{'syna.reshape' op cannot reshape tensor<4x5xf32> (20 elements) to tensor<3x7xf32> (21 elements)}}
   %0 = syna.reshape %x : tensor<4x5xf32> -> tensor<3x7xf32>
   return
 }
@@ -436,7 +477,7 @@ func.func @reshape_count(%x: tensor<4x5xf32>) {
 // -----
 
 func.func @reshape_dynamic(%x: tensor<?x?xf32>) {
-  // expected-error @+1 {{each side may have at most one dynamic dimension, and both the same number; got ?x? -> ?}}
+  // expected-error @below {{'syna.reshape' op input and target may each have one dynamic dimension, and as many: tensor<?x?xf32> has 2, the target tensor<?xf32> has 1}}
   %0 = syna.reshape %x : tensor<?x?xf32> -> tensor<?xf32>
   return
 }
@@ -444,7 +485,8 @@ func.func @reshape_dynamic(%x: tensor<?x?xf32>) {
 // -----
 
 func.func @flatten_rank(%x: tensor<4xf32>) {
-  // expected-error @+1 {{input must have rank 2 or 3 or 4 or 5, got 4}}
+  // expected-error @below {{'syna.flatten' op input must have rank 2, 3, 4 or 5, got tensor<4xf32>}}
+  // expected-error @below {{'syna.flatten' op failed to infer returned types}}
   %0 = syna.flatten %x : tensor<4xf32> -> tensor<4x1xf32>
   return
 }
@@ -452,7 +494,8 @@ func.func @flatten_rank(%x: tensor<4xf32>) {
 // -----
 
 func.func @flatten_result(%x: tensor<?x20x4x4xf32>) {
-  // expected-error @+1 {{result shape ?x300 should be ?x320}}
+  // expected-error @below {{'syna.flatten' op inferred type(s) 'tensor<?x320xf32>' are incompatible with return type(s) of operation 'tensor<?x300xf32>'}}
+  // expected-error @below {{'syna.flatten' op failed to infer returned types}}
   %0 = syna.flatten %x : tensor<?x20x4x4xf32> -> tensor<?x300xf32>
   return
 }
@@ -460,7 +503,8 @@ func.func @flatten_result(%x: tensor<?x20x4x4xf32>) {
 // -----
 
 func.func @nll_rank(%x: tensor<10xf32>, %l: tensor<?xi64>) {
-  // expected-error @+1 {{input must have rank 2, got 10}}
+  // expected-error @below {{'syna.nll_loss' op input must have rank 2, got tensor<10xf32>}}
+  // expected-error @below {{'syna.nll_loss' op failed to infer returned types}}
   %0 = syna.nll_loss %x, %l : tensor<10xf32>, tensor<?xi64> -> tensor<f32>
   return
 }
@@ -468,7 +512,8 @@ func.func @nll_rank(%x: tensor<10xf32>, %l: tensor<?xi64>) {
 // -----
 
 func.func @nll_labels_rank(%x: tensor<?x10xf32>, %l: tensor<?x1xi64>) {
-  // expected-error @+1 {{labels must have rank 1, got ?x1}}
+  // expected-error @below {{'syna.nll_loss' op labels must have rank 1, got tensor<?x1xi64>}}
+  // expected-error @below {{'syna.nll_loss' op failed to infer returned types}}
   %0 = syna.nll_loss %x, %l : tensor<?x10xf32>, tensor<?x1xi64> -> tensor<f32>
   return
 }
@@ -476,7 +521,8 @@ func.func @nll_labels_rank(%x: tensor<?x10xf32>, %l: tensor<?x1xi64>) {
 // -----
 
 func.func @nll_batch(%x: tensor<8x10xf32>, %l: tensor<7xi64>) {
-  // expected-error @+1 {{batch of 8 samples has 7 labels}}
+  // expected-error @below {{'syna.nll_loss' op the batch of 8 samples (tensor<8x10xf32>) has 7 labels (tensor<7xi64>)}}
+  // expected-error @below {{'syna.nll_loss' op failed to infer returned types}}
   %0 = syna.nll_loss %x, %l : tensor<8x10xf32>, tensor<7xi64> -> tensor<f32>
   return
 }
@@ -484,7 +530,8 @@ func.func @nll_batch(%x: tensor<8x10xf32>, %l: tensor<7xi64>) {
 // -----
 
 func.func @cross_entropy_scalar(%x: tensor<?x10xf32>, %l: tensor<?xi32>) {
-  // expected-error @+1 {{loss must be a scalar tensor of 'f32', got 'tensor<1xf32>'}}
+  // expected-error @below {{'syna.cross_entropy' op inferred type(s) 'tensor<f32>' are incompatible with return type(s) of operation 'tensor<1xf32>'}}
+  // expected-error @below {{'syna.cross_entropy' op failed to infer returned types}}
   %0 = syna.cross_entropy %x, %l : tensor<?x10xf32>, tensor<?xi32> -> tensor<1xf32>
   return
 }

@@ -9,7 +9,7 @@
 #define SYNA_FRONTEND_AST_H
 
 #include "syna/Frontend/Diagnostics.h"
-#include "syna/Frontend/Ops.h"
+#include "syna/Frontend/Builtins.h"
 #include "syna/Frontend/Type.h"
 
 #include <memory>
@@ -114,12 +114,14 @@ struct CallExpr : Expr {
   std::vector<CallArg> args;
 
   // Set by Sema. A call is either of a built-in op or of a graph/circuit.
-  const OpSignature *op = nullptr;
+  const BuiltinSignature *op = nullptr;
   const FunctionDecl *function = nullptr;
   /// Built-ins: the argument bound to each parameter of the signature, in
   /// signature order, null where absent. Graphs: the arguments in order.
   std::vector<Expr *> bound;
-  OpAttrs attrs;
+  /// Built-ins: each argument as the op's rule sees it (attribute values,
+  /// operand shapes), in signature order.
+  std::vector<ArgValue> values;
   std::vector<Type> results;
 };
 

@@ -17,16 +17,31 @@ defvar Syna_Differentiable =
 // Elementwise functions of one tensor
 //===----------------------------------------------------------------------===//
 
-class Syna_UnaryOp<string mnemonic, list<Trait> traits = []>
-    : Syna_Op<mnemonic, !listconcat(traits,
-        [Pure, Elementwise, SameOperandsAndResultType, Syna_Differentiable])> {
-  let arguments = (ins Syna_FloatTensor:$input);
+// An elementwise function of one tensor. `scalarFn` (double → double) is
+// its reference semantics, which the constant folder applies; `chainFold`
+// folds a chain of two: `InverseOf<P>` folds f(P(x)) to x, `Idempotent`
+// folds f(f(x)) to f(x), `void` nothing (FoldUtils.h).
+class Syna_UnaryOp<string mnemonic, string scalarFn, string chainFold = "void",
+                   TypeConstraint input = Syna_FloatTensor,
+                   list<Trait> traits = []>
+    : Syna_InferredOp<mnemonic, !listconcat(traits,
+        [Pure, Elementwise, Syna_Differentiable])> {
+  let arguments = (ins input:$input);
   let results = (outs Syna_FloatTensor:$result);
-  let assemblyFormat = "$input attr-dict `:` type($result)";
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+  let isBuiltin = 1;
+  let shapeRuleCall = "rules::sameAsInput(*args.input)";
   let hasFolder = 1;
+  let extraClassDefinition = [{
+    ::mlir::OpFoldResult $cppClass::fold(FoldAdaptor adaptor) {
+      return foldUnary<}] # chainFold # [{>(*this, adaptor.getInput(), }]
+        # scalarFn # [{);
+    }
+  }];
 }
 
-def Syna_SurprisalOp : Syna_UnaryOp<"surprisal"> {
+def Syna_SurprisalOp : Syna_UnaryOp<"surprisal", "scalar::surprisal",
+    "InverseOf<ProbOp>", Syna_ProbTensor> {
   let summary = "surprisal −log p of a probability";
   let description = [{
     Maps a probability `p ∈ (0, 1]` to its surprisal `−log p ∈ [0, ∞)`.
@@ -38,7 +53,8 @@ def Syna_SurprisalOp : Syna_UnaryOp<"surprisal"> {
   }];
 }
 
-def Syna_ProbOp : Syna_UnaryOp<"prob"> {
+def Syna_ProbOp : Syna_UnaryOp<"prob", "scalar::prob",
+    "InverseOf<SurprisalOp>"> {
   let summary = "probability e^{−s} of a surprisal";
   let description = [{
     The inverse of `syna.surprisal`: maps a surprisal `s` to `e^{−s}`.
@@ -46,7 +62,8 @@ def Syna_ProbOp : Syna_UnaryOp<"prob"> {
   }];
 }
 
-def Syna_ConjugateOp : Syna_UnaryOp<"conjugate"> {
+def Syna_ConjugateOp : Syna_UnaryOp<"conjugate", "scalar::conjugate",
+    "InverseOf<ConjugateOp>", Syna_PositiveTensor> {
   let summary = "inhibitory conjugate G(u) = −log(1 − e^{−u})";
   let description = [{
     The surprisal of the complement: if `u = −log p` then
@@ -59,7 +76,8 @@ def Syna_ConjugateOp : Syna_UnaryOp<"conjugate"> {
   }];
 }
 
-def Syna_BoseEinsteinOp : Syna_UnaryOp<"bose_einstein"> {
+def Syna_BoseEinsteinOp : Syna_UnaryOp<"bose_einstein",
+    "scalar::boseEinstein", "void", Syna_PositiveTensor> {
   let summary = "Bose–Einstein occupancy 1/(e^u − 1)";
   let description = [{
     `n_BE(u) = 1/(e^u − 1) = 1/expm1(u)`, defined for `u > 0`. It is minus the
@@ -68,16 +86,17 @@ def Syna_BoseEinsteinOp : Syna_UnaryOp<"bose_einstein"> {
   }];
 }
 
-def Syna_OddsOp : Syna_UnaryOp<"odds"> {
+def Syna_OddsOp : Syna_UnaryOp<"odds", "scalar::odds", "void",
+    Syna_ProbBelowOneTensor> {
   let summary = "odds p/(1 − p) of a probability";
   let description = [{ Defined for `p ∈ [0, 1)`. }];
 }
 
-def Syna_ReluOp : Syna_UnaryOp<"relu", [Idempotent]> {
+def Syna_ReluOp : Syna_UnaryOp<"relu", "scalar::relu", "Idempotent"> {
   let summary = "rectified linear unit max(x, 0)";
 }
 
-def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid"> {
+def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid", "scalar::sigmoid"> {
   let summary = "logistic sigmoid 1/(1 + e^{−x})";
 }
 
@@ -85,7 +104,7 @@ def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid"> {
 // Synapses
 //===----------------------------------------------------------------------===//
 
-def Syna_SynapseOp : Syna_Op<"synapse", [Pure, Syna_Differentiable]> {
+def Syna_SynapseOp : Syna_InferredOp<"synapse", [Pure, Syna_Differentiable]> {
   let summary = "elementwise synapse S(x, y; α, β) = α·x·(1 − β·y)";
   let description = [{
     `x` is the excitatory and `y` the inhibitory open probability, `β ∈ [0, 1]`
@@ -101,20 +120,21 @@ def Syna_SynapseOp : Syna_Op<"synapse", [Pure, Syna_Differentiable]> {
         : (tensor<8x4xf32>, tensor<8x4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<8x4xf32>
     ```
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
-                       Syna_FloatTensor:$beta,
-                       Optional<Syna_FloatTensor>:$alpha);
+  let arguments = (ins Syna_ProbTensor:$x, Syna_ProbTensor:$y,
+                       Syna_ProbTensor:$beta,
+                       Optional<Syna_PositiveTensor>:$alpha);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `,` $y `beta` $beta (`alpha` $alpha^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
 
-def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure, Syna_Differentiable]> {
+def Syna_SynapseDenseOp : Syna_InferredOp<"synapse_dense",
+    [Pure, Syna_Differentiable]> {
   let summary = "fully connected synapse tensor, per sample";
   let description = [{
     For a batch `x : B×n`, a square inhibition matrix `β : n×n` and an
@@ -136,18 +156,19 @@ def Syna_SynapseDenseOp : Syna_Op<"synapse_dense", [Pure, Syna_Differentiable]> 
         : (tensor<?x64xf32>, tensor<64x64xf32>, tensor<64xf32>) -> tensor<?x64xf32>
     ```
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$beta,
-                       Optional<Syna_FloatTensor>:$alpha);
+  let arguments = (ins Syna_ProbTensor:$x, Syna_ProbTensor:$beta,
+                       Optional<Syna_PositiveTensor>:$alpha);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `beta` $beta (`alpha` $alpha^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure, Syna_Differentiable]> {
+def Syna_FlipCircuitOp : Syna_CheckedOp<"flip_circuit",
+    [Pure, Syna_Differentiable]> {
   let summary = "cross-coupled two-synapse recurrence, run for a fixed number of steps";
   let description = [{
     Two synapse units whose outputs feed their own and each other's inputs:
@@ -176,21 +197,21 @@ def Syna_FlipCircuitOp : Syna_Op<"flip_circuit", [Pure, Syna_Differentiable]> {
           -> (tensor<16xf32>, tensor<16xf32>)
     ```
   }];
-  let arguments = (ins Syna_FloatTensor:$x0, Syna_FloatTensor:$y0,
-                       Syna_FloatTensor:$alpha1, Syna_FloatTensor:$alpha2,
-                       Syna_FloatTensor:$beta1, Syna_FloatTensor:$beta2,
-                       ConfinedAttr<I64Attr, [IntNonNegative]>:$steps);
+  let arguments = (ins Syna_ProbTensor:$x0, Syna_ProbTensor:$y0,
+                       Syna_PositiveTensor:$alpha1, Syna_PositiveTensor:$alpha2,
+                       Syna_ProbTensor:$beta1, Syna_ProbTensor:$beta2,
+                       I64Attr:$steps);
   let results = (outs Syna_FloatTensor:$x, Syna_FloatTensor:$y,
                       Optional<Syna_FloatTensor>:$trajectory);
   let assemblyFormat = [{
     $x0 `,` $y0 `alpha` $alpha1 `,` $alpha2 `beta` $beta1 `,` $beta2
     `steps` $steps attr-dict `:` functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Syna_Differentiable]> {
+def Syna_SwapRatioOp : Syna_InferredOp<"swap_ratio", [Pure, Syna_Differentiable]> {
   let summary = "swap ratio S(x, y)/S(y, x): the generalised odds ratio";
   let description = [{
     Swapping the inputs of a synapse and dividing:
@@ -202,17 +223,18 @@ def Syna_SwapRatioOp : Syna_Op<"swap_ratio", [Pure, Syna_Differentiable]> {
     ceiling `1/β`. Operands broadcast. Constant `β` outside `[0, 1]` is
     rejected; splat constants fold.
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
-                       Syna_FloatTensor:$beta);
+  let arguments = (ins Syna_ProbTensor:$x, Syna_ProbTensor:$y,
+                       Syna_ProbTensor:$beta);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `,` $y `beta` $beta attr-dict `:` functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Syna_Differentiable]> {
+def Syna_LogSwapRatioOp : Syna_InferredOp<"log_swap_ratio",
+    [Pure, Syna_Differentiable]> {
   let summary = "log swap ratio in surprisal space: S̄(y, x) − S̄(x, y)";
   let description = [{
     The surprisal-space form of `syna.swap_ratio`. Operands are surprisals
@@ -224,17 +246,17 @@ def Syna_LogSwapRatioOp : Syna_Op<"log_swap_ratio", [Pure, Syna_Differentiable]>
     log odds ratio. Operands broadcast; constant `β̄ < 0` is rejected; splat
     constants fold.
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
-                       Syna_FloatTensor:$beta);
+  let arguments = (ins Syna_NonNegativeTensor:$x, Syna_NonNegativeTensor:$y,
+                       Syna_NonNegativeTensor:$beta);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `,` $y `beta` $beta attr-dict `:` functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-def Syna_SurprisalSynapseOp : Syna_Op<"surprisal_synapse", [Pure]> {
+def Syna_SurprisalSynapseOp : Syna_InferredOp<"surprisal_synapse", [Pure]> {
   let summary = "elementwise synapse in surprisal space: ᾱ + x̄ + G(ȳ + β̄)";
   let description = [{
     The surprisal `−log S` of `syna.synapse`, with every operand a surprisal:
@@ -246,18 +268,19 @@ def Syna_SurprisalSynapseOp : Syna_Op<"surprisal_synapse", [Pure]> {
     underflow. Operands broadcast; constant `β̄ < 0` is rejected.
     `syna-surprisal-rewrite` produces it.
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$y,
-                       Syna_FloatTensor:$beta,
+  let arguments = (ins Syna_NonNegativeTensor:$x, Syna_NonNegativeTensor:$y,
+                       Syna_NonNegativeTensor:$beta,
                        Optional<Syna_FloatTensor>:$alpha);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `,` $y `beta` $beta (`alpha` $alpha^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
 }
 
-def Syna_SurprisalSynapseDenseOp : Syna_Op<"surprisal_synapse_dense", [Pure]> {
+def Syna_SurprisalSynapseDenseOp : Syna_InferredOp<"surprisal_synapse_dense",
+    [Pure]> {
   let summary = "fully connected synapse tensor in surprisal space, per sample";
   let description = [{
     The surprisal of `syna.synapse_dense`, with surprisal operands
@@ -269,21 +292,21 @@ def Syna_SurprisalSynapseDenseOp : Syna_Op<"surprisal_synapse_dense", [Pure]> {
     synapse tensors stay in this space and never underflow. Shape rules are
     those of `syna.synapse_dense`; constant `β̄ < 0` is rejected.
   }];
-  let arguments = (ins Syna_FloatTensor:$x, Syna_FloatTensor:$beta,
+  let arguments = (ins Syna_NonNegativeTensor:$x, Syna_NonNegativeTensor:$beta,
                        Optional<Syna_FloatTensor>:$alpha);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = [{
     $x `beta` $beta (`alpha` $alpha^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
 }
 
 //===----------------------------------------------------------------------===//
 // Layers
 //===----------------------------------------------------------------------===//
 
-def Syna_DenseOp : Syna_Op<"dense", [Pure, Syna_Differentiable]> {
+def Syna_DenseOp : Syna_InferredOp<"dense", [Pure, Syna_Differentiable]> {
   let summary = "fully connected layer x·Wᵀ + b";
   let description = [{
     `x : B×in`, `W : out×in` (the PyTorch layout), optional `b : out`;
@@ -296,10 +319,10 @@ def Syna_DenseOp : Syna_Op<"dense", [Pure, Syna_Differentiable]> {
     $input `,` $weight (`bias` $bias^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
 }
 
-def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure, Syna_Differentiable]> {
+def Syna_Conv2DOp : Syna_InferredOp<"conv2d", [Pure, Syna_Differentiable]> {
   let summary = "2-D convolution, NCHW";
   let description = [{
     `x : B×C×H×W`, `W : O×C×KH×KW`, optional `b : O`; zero padding of
@@ -315,10 +338,10 @@ def Syna_Conv2DOp : Syna_Op<"conv2d", [Pure, Syna_Differentiable]> {
     $input `,` $weight (`bias` $bias^)? attr-dict `:`
     functional-type(operands, results)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
 }
 
-def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure, Syna_Differentiable]> {
+def Syna_MaxPool2DOp : Syna_InferredOp<"max_pool2d", [Pure, Syna_Differentiable]> {
   let summary = "2-D max pooling, NCHW";
   let description = [{
     Windows of `kernel = [kh, kw]` moved by `strides` (the kernel when
@@ -331,7 +354,7 @@ def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure, Syna_Differentiable]> {
   let assemblyFormat = [{
     $input attr-dict `:` type($input) `->` type($result)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let extraClassDeclaration = [{
     /// The strides in effect: the explicit ones, else the kernel.
     ::llvm::ArrayRef<int64_t> getEffectiveStrides() {
@@ -340,13 +363,14 @@ def Syna_MaxPool2DOp : Syna_Op<"max_pool2d", [Pure, Syna_Differentiable]> {
   }];
 }
 
-class Syna_AxisOp<string mnemonic> : Syna_Op<mnemonic,
-    [Pure, SameOperandsAndResultType, Syna_Differentiable]> {
+class Syna_AxisOp<string mnemonic> : Syna_InferredOp<mnemonic,
+    [Pure, Syna_Differentiable]> {
   let arguments = (ins Syna_FloatTensor:$input,
                        DefaultValuedAttr<I64Attr, "-1">:$axis);
   let results = (outs Syna_FloatTensor:$result);
-  let assemblyFormat = "$input attr-dict `:` type($result)";
-  let hasVerifier = 1;
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+  let isBuiltin = 1;
+  let shapeRuleCall = "rules::alongAxis(ctx, args.kAxis, *args.input, args.axis)";
 }
 
 def Syna_SoftmaxOp : Syna_AxisOp<"softmax"> {
@@ -359,10 +383,10 @@ def Syna_LogSoftmaxOp : Syna_AxisOp<"log_softmax"> {
   let description = [{ `axis` counts from the end when negative (default −1). }];
 }
 
-def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure, Syna_Differentiable,
-    AllTypesMatch<["input", "result"]>,
-    AllTypesMatch<["scale", "shift", "running_mean", "running_var",
-                   "new_mean", "new_var"]>]> {
+def Syna_BatchNormOp : Syna_InferredOp<"batch_norm",
+    [Pure, Syna_Differentiable,
+     // One type for the four vectors: the assembly format spells it once.
+     AllTypesMatch<["scale", "shift", "running_mean", "running_var"]>]> {
   let summary = "batch normalisation with running statistics";
   let description = [{
     Normalises channel 1 of `x : B×C` or `B×C×H×W`:
@@ -377,7 +401,7 @@ def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure, Syna_Differentiable,
   }];
   let arguments = (ins Syna_FloatTensor:$input, Syna_FloatTensor:$scale,
                        Syna_FloatTensor:$shift, Syna_FloatTensor:$running_mean,
-                       Syna_FloatTensor:$running_var,
+                       Syna_NonNegativeTensor:$running_var,
                        DefaultValuedAttr<F64Attr, "1.0e-5">:$epsilon,
                        DefaultValuedAttr<F64Attr, "0.1">:$momentum,
                        UnitAttr:$training);
@@ -387,31 +411,29 @@ def Syna_BatchNormOp : Syna_Op<"batch_norm", [Pure, Syna_Differentiable,
     $input `,` $scale `,` $shift `,` $running_mean `,` $running_var
     attr-dict `:` type($input) `,` type($scale)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasCanonicalizer = 1;
 }
 
-def Syna_DropoutOp : Syna_Op<"dropout",
-    [Pure, Syna_Differentiable, AllTypesMatch<["input", "result"]>]> {
+def Syna_DropoutOp : Syna_InferredOp<"dropout", [Pure, Syna_Differentiable]> {
   let summary = "seeded inverted dropout";
   let description = [{
     In training mode each element is kept with probability `1 − rate` and
     scaled by `1/(1 − rate)`, else zeroed. The mask is a counter-based hash
     of `key` and the element's index, so the same key gives the same mask;
-    a training loop passes a new key each step (seed and step). Without
-    `training` the op is the identity, and so it is with `rate = 0`: the
-    folder removes it.
+    a training loop passes a new key each step (seed and step), and
+    training mode needs one. Without `training` the op is the identity,
+    and so it is with `rate = 0`: the folder removes it.
   }];
-  let arguments = (ins Syna_FloatTensor:$input, I64:$key,
-                       F64Attr:$rate,
-                       UnitAttr:$training);
+  let arguments = (ins Syna_FloatTensor:$input, F64Attr:$rate,
+                       Optional<I64>:$key, UnitAttr:$training);
   let results = (outs Syna_FloatTensor:$result);
-  let assemblyFormat = "$input `,` $key attr-dict `:` type($result)";
-  let hasVerifier = 1;
+  let assemblyFormat = "$input (`,` $key^)? attr-dict `:` type($input)";
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-def Syna_ReshapeOp : Syna_Op<"reshape", [Pure, Syna_Differentiable]> {
+def Syna_ReshapeOp : Syna_CheckedOp<"reshape", [Pure, Syna_Differentiable]> {
   let summary = "reshape to another shape with as many elements";
   let description = [{
     Row-major reinterpretation. With static shapes the element counts must
@@ -421,28 +443,31 @@ def Syna_ReshapeOp : Syna_Op<"reshape", [Pure, Syna_Differentiable]> {
   let arguments = (ins Syna_FloatTensor:$input);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
-  let hasVerifier = 1;
+  let isBuiltin = 1;
+  let builtinShapeArgument = "shape";
   let hasFolder = 1;
 }
 
-def Syna_FlattenOp : Syna_Op<"flatten", [Pure, Syna_Differentiable]> {
+def Syna_FlattenOp : Syna_InferredOp<"flatten", [Pure, Syna_Differentiable]> {
   let summary = "flatten every dimension but the batch";
   let description = [{ `B×d1×…×dk` becomes `B×(d1·…·dk)`. }];
   let arguments = (ins Syna_FloatTensor:$input);
   let results = (outs Syna_FloatTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
-  let hasVerifier = 1;
+  let isBuiltin = 1;
   let hasFolder = 1;
 }
 
-class Syna_LossOp<string mnemonic> : Syna_Op<mnemonic, [Pure, Syna_Differentiable]> {
+class Syna_LossOp<string mnemonic>
+    : Syna_InferredOp<mnemonic, [Pure, Syna_Differentiable]> {
   let arguments = (ins Syna_FloatTensor:$input, Syna_LabelTensor:$labels,
       DefaultValuedAttr<Syna_ReductionAttr, "Reduction::Mean">:$reduction);
   let results = (outs Syna_FloatTensor:$loss);
   let assemblyFormat = [{
     $input `,` $labels attr-dict `:` type($input) `,` type($labels) `->` type($loss)
   }];
-  let hasVerifier = 1;
+  let isBuiltin = 1;
+  let shapeRuleCall = "rules::loss(ctx, args.kInput, args.kLabels, *args.input, *args.labels)";
 }
 
 def Syna_NllLossOp : Syna_LossOp<"nll_loss"> {
