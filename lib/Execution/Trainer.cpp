@@ -55,112 +55,6 @@ static uint64_t splitmix64(uint64_t x) {
 }
 
 //===----------------------------------------------------------------------===//
-// The model attribute
-//===----------------------------------------------------------------------===//
-
-namespace {
-struct ModelConfig {
-  std::string name, graph, loss, optimizer, scheduleKind = "constant";
-  double lr = 0, stepGamma = 0.1, expGamma = 1, etaMin = 0;
-  int64_t stepSize = 1, tMax = 1;
-  int64_t batch = 0, epochs = 0;
-  uint64_t seed = 0;
-  std::string dataKind, dataPath;
-  int64_t shiftPixels = 0; // augment = shift(pixels = N); 0: none
-  std::string optimizerText; // the optimizer dictionary as written
-};
-} // namespace
-
-static llvm::Expected<ModelConfig> readModel(ModuleOp module) {
-  auto e = [](const llvm::Twine &m) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "syna.model: " + m.str());
-  };
-  auto model = module->getAttrOfType<DictionaryAttr>("syna.model");
-  if (!model)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "the module has no syna.model attribute: train a .syna file with a "
-        "`model` block (docs/language.md)");
-  ModelConfig c;
-  if (auto n = model.getAs<StringAttr>("name"))
-    c.name = n.getValue().str();
-  auto g = model.getAs<FlatSymbolRefAttr>("graph");
-  if (!g)
-    return e("`graph` must be a symbol reference");
-  c.graph = g.getValue().str();
-  auto l = model.getAs<StringAttr>("loss");
-  if (!l || (l.getValue() != "nll" && l.getValue() != "cross_entropy"))
-    return e("`loss` must be \"nll\" or \"cross_entropy\"");
-  c.loss = l.getValue().str();
-  auto opt = model.getAs<DictionaryAttr>("optimizer");
-  if (!opt || !opt.getAs<StringAttr>("kind"))
-    return e("`optimizer` must be a dictionary with a `kind`");
-  c.optimizer = opt.getAs<StringAttr>("kind").getValue().str();
-  llvm::raw_string_ostream(c.optimizerText) << opt;
-  auto lr = opt.getAs<FloatAttr>("lr");
-  if (!lr)
-    return e("`optimizer` has no `lr`");
-  c.lr = lr.getValueAsDouble();
-  auto num = [](DictionaryAttr d, StringRef k, double dflt) {
-    if (auto f = d.getAs<FloatAttr>(k))
-      return f.getValueAsDouble();
-    if (auto i = d.getAs<IntegerAttr>(k))
-      return double(i.getInt());
-    return dflt;
-  };
-  if (auto s = model.getAs<DictionaryAttr>("schedule")) {
-    if (auto k = s.getAs<StringAttr>("kind"))
-      c.scheduleKind = k.getValue().str();
-    c.stepSize = int64_t(num(s, "step_size", 1));
-    c.stepGamma = num(s, "gamma", 0.1);
-    c.expGamma = num(s, "gamma", 1);
-    c.tMax = int64_t(num(s, "t_max", 1));
-    c.etaMin = num(s, "eta_min", 0);
-  }
-  auto intOf = [&](StringRef k) -> std::optional<int64_t> {
-    if (auto i = model.getAs<IntegerAttr>(k))
-      return i.getInt();
-    return std::nullopt;
-  };
-  auto batch = intOf("batch"), epochs = intOf("epochs");
-  if (!batch || *batch < 1 || !epochs || *epochs < 1)
-    return e("`batch` and `epochs` must be integers ≥ 1");
-  c.batch = *batch;
-  c.epochs = *epochs;
-  c.seed = uint64_t(intOf("seed").value_or(0));
-  if (auto d = model.getAs<DictionaryAttr>("data")) {
-    if (auto k = d.getAs<StringAttr>("kind"))
-      c.dataKind = k.getValue().str();
-    if (auto p = d.getAs<StringAttr>("path"))
-      c.dataPath = p.getValue().str();
-  }
-  if (auto a = model.getAs<DictionaryAttr>("augment")) {
-    auto k = a.getAs<StringAttr>("kind");
-    auto pixels = a.getAs<IntegerAttr>("pixels");
-    if (k && k.getValue() == "shift" && pixels && pixels.getInt() >= 1 &&
-        pixels.getInt() <= 8)
-      c.shiftPixels = pixels.getInt();
-    else if (!k || k.getValue() != "none")
-      return e("`augment` must be {kind = \"none\"} or {kind = \"shift\", "
-               "pixels = 1..8}");
-  }
-  return c;
-}
-
-static double scheduledLr(const ModelConfig &c, double base, int64_t epoch) {
-  if (c.scheduleKind == "step")
-    return base * std::pow(c.stepGamma, double(epoch / std::max<int64_t>(1, c.stepSize)));
-  if (c.scheduleKind == "exponential")
-    return base * std::pow(c.expGamma, double(epoch));
-  if (c.scheduleKind == "cosine") {
-    double t = double(std::min(epoch, c.tMax));
-    return c.etaMin + (base - c.etaMin) * (1 + std::cos(M_PI * t / double(c.tMax))) / 2;
-  }
-  return base;
-}
-
-//===----------------------------------------------------------------------===//
 // Data
 //===----------------------------------------------------------------------===//
 
@@ -184,14 +78,14 @@ static std::string fashionDir() {
 
 static llvm::Expected<std::string>
 resolveDataDir(const std::string &dataDir, std::string dataset,
-               const ModelConfig &c) {
+               const DataSpec &data) {
   auto e = [](const llvm::Twine &m) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(), m.str());
   };
   if (!dataDir.empty())
     return dataDir;
   if (dataset.empty())
-    dataset = c.dataKind == "fashion_mnist" ? "fashion" : "mnist";
+    dataset = data.kind == DataKind::FashionMnist ? "fashion" : "mnist";
   if (dataset == "fashion" || dataset == "fashion_mnist") {
     std::string dir = fashionDir();
     if (!llvm::sys::fs::is_directory(dir))
@@ -204,8 +98,8 @@ resolveDataDir(const std::string &dataDir, std::string dataset,
   }
   if (dataset != "mnist")
     return e("--dataset must be mnist or fashion, not '" + dataset + "'");
-  if (!c.dataPath.empty())
-    return c.dataPath;
+  if (!data.path.empty())
+    return data.path;
   std::string dir = defaultMnistDir();
   if (!llvm::sys::fs::is_directory(dir))
     return e("the embedded MNIST data is not at " + dir +
@@ -229,7 +123,7 @@ namespace {
 struct Session {
   MLIRContext context;
   OwningOpRef<ModuleOp> module;
-  ModelConfig model;
+  ModelSpec model;
   GraphSignature graph, step;
   std::vector<std::pair<std::string, GraphSignature>> exports;
   std::map<std::string, std::vector<int64_t>> paramShapes;
@@ -256,19 +150,17 @@ static llvm::Error prepare(Session &s, const std::string &file, bool train) {
   s.module = loadModule(file, s.context);
   if (!s.module)
     return e("cannot load " + file);
-  auto m = readModel(*s.module);
-  if (!m)
-    return m.takeError();
-  s.model = *m;
+  auto model = (*s.module)->getAttrOfType<ModelAttr>(kModelAttrName);
+  if (!model)
+    return e("the module has no syna.model attribute: train a .syna file with "
+             "a `model` block (docs/language.md)");
+  // Loading verified the model and that its graph fits the training loop
+  // (SynaDialect::verifyOperationAttribute).
+  s.model = model.getSpec();
   auto g = graphSignature(*s.module, s.model.graph);
   if (!g)
     return g.takeError();
   s.graph = *g;
-  if (s.graph.inputs.empty() || s.graph.inputs[0].kind != ValueSpec::Tensor ||
-      s.graph.results.size() != 1 || s.graph.results[0].shape.size() != 2)
-    return e("syna.model: graph @" + s.model.graph +
-             " must take a batch of images [B, ...] (and optionally an i64 "
-             "key) and return [B, classes]");
   s.hasKey = s.graph.inputs.size() == 2;
   if (train) {
     PassManager pm(&s.context);
@@ -417,7 +309,7 @@ static llvm::Error checkImageShape(const Session &s,
 }
 
 /// Per-sample loss (from the graph's output row) and whether it is right.
-static double sampleLoss(const std::string &loss, const HostArray &out,
+static double sampleLoss(LossKind loss, const HostArray &out,
                          int64_t row, int32_t label, bool &correct) {
   int64_t c = out.shape[1];
   int64_t best = 0;
@@ -431,7 +323,7 @@ static double sampleLoss(const std::string &loss, const HostArray &out,
   }
   correct = best == label;
   double y = out.at(row * c + label);
-  if (loss == "nll")
+  if (loss == LossKind::Nll)
     return -y;
   double sum = 0;
   for (int64_t k = 0; k < c; ++k)
@@ -500,15 +392,15 @@ int runTraining(const TrainOptions &o) {
   auto s = newSession();
   if (auto err = prepare(*s, o.file, /*train=*/true))
     return fail(llvm::toString(std::move(err)));
-  ModelConfig &mc = s->model;
+  const ModelSpec &mc = s->model;
   int64_t epochs = o.epochs.value_or(mc.epochs);
   int64_t batch = o.batch.value_or(mc.batch);
-  double lr = o.lr.value_or(mc.lr);
-  uint64_t seed = o.seed.value_or(mc.seed);
+  double lr = o.lr.value_or(mc.optimizer.lr);
+  uint64_t seed = o.seed.value_or(uint64_t(mc.seed));
   if (epochs < 1 || batch < 1 || !(lr > 0))
     return fail("--epochs and --batch must be ≥ 1 and --lr > 0");
 
-  auto dir = resolveDataDir(o.dataDir, o.dataset, mc);
+  auto dir = resolveDataDir(o.dataDir, o.dataset, mc.data);
   if (!dir)
     return fail(llvm::toString(dir.takeError()));
   auto train = data::readIdxDirectory(*dir, "train");
@@ -572,15 +464,21 @@ int runTraining(const TrainOptions &o) {
   double compileSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  // The run log: configuration first, then one line per epoch.
+  // The run log: configuration first (the setup with the options applied),
+  // then one line per epoch.
+  ModelSpec run = mc;
+  run.epochs = epochs;
+  run.batch = batch;
+  run.optimizer.lr = lr;
+  run.seed = int64_t(seed);
+  if (!o.dataset.empty())
+    run.data.kind =
+        o.dataset == "mnist" ? DataKind::Mnist : DataKind::FashionMnist;
+  run.data.path = *dir;
   std::string config = llvm::formatv(
-      "model={0} file={1} graph=@{2} loss={3} optimizer={4} lr={5} "
-      "schedule={6} batch={7} epochs={8} seed={9} data={10} train={11} "
-      "test={12} steps_per_epoch={13} last_partial_batch=dropped augment={14}",
-      mc.name, o.file, mc.graph, mc.loss, mc.optimizerText, g(lr), mc.scheduleKind,
-      batch, epochs, seed, *dir, train->size(), test->size(), steps,
-      mc.shiftPixels ? "shift(pixels=" + std::to_string(mc.shiftPixels) + ")"
-                     : std::string("none")).str();
+      "{0} file={1} train={2} test={3} steps_per_epoch={4} "
+      "last_partial_batch=dropped",
+      formatSpec(run), o.file, train->size(), test->size(), steps).str();
   std::error_code ec;
   llvm::raw_fd_ostream log(outPath("run.log"), ec,
                            o.resume.empty() ? llvm::sys::fs::OF_Text
@@ -597,6 +495,8 @@ int runTraining(const TrainOptions &o) {
   llvm::outs().flush();
 
   bool tty = o.progress && llvm::sys::Process::StandardErrIsDisplayed();
+  int64_t shiftPixels =
+      mc.augment.kind == AugmentKind::Shift ? mc.augment.pixels : 0;
   std::vector<int64_t> order(train->size());
   const ValueSpec &xSpec = s->step.inputs[0];
   double totalTrainSeconds = 0;
@@ -610,7 +510,7 @@ int runTraining(const TrainOptions &o) {
       state = splitmix64(state);
       std::swap(order[i], order[state % uint64_t(i + 1)]);
     }
-    double epochLr = scheduledLr(mc, lr, epoch);
+    double epochLr = scheduledLr(mc.schedule, lr, epoch);
     HostArray lrArg;
     lrArg.dtype = DType::F32;
     lrArg.data.resize(4);
@@ -624,7 +524,7 @@ int runTraining(const TrainOptions &o) {
       ++step;
       std::vector<HostArray> in;
       in.push_back(batchImages(xSpec, *train, order, b * batch, (b + 1) * batch,
-                               {mc.shiftPixels, seed, epoch}));
+                               {shiftPixels, seed, epoch}));
       HostArray labels;
       labels.dtype = DType::I32;
       labels.shape = {batch};
@@ -766,7 +666,7 @@ int runEvaluation(const EvalOptions &o) {
   auto s = newSession();
   if (auto err = prepareInference(*s, o))
     return fail(llvm::toString(std::move(err)));
-  auto dir = resolveDataDir(o.dataDir, o.dataset, s->model);
+  auto dir = resolveDataDir(o.dataDir, o.dataset, s->model.data);
   if (!dir)
     return fail(llvm::toString(dir.takeError()));
   auto test = data::readIdxDirectory(*dir, "t10k");

@@ -98,7 +98,8 @@ mlir::OwningOpRef<mlir::ModuleOp> Importer::run(const Module &module) {
     else if (auto *function = dynamic_cast<const FunctionDecl *>(decl.get()))
       importFunction(*function);
     else if (auto *model = dynamic_cast<const ModelDecl *>(decl.get()))
-      (*result)->setAttr("syna.model", importModelSpec(*model, context_));
+      (*result)->setAttr(::syna::kModelAttrName,
+                         importModelSpec(*model, context_));
   }
   if (failed_)
     return nullptr;

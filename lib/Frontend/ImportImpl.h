@@ -4,14 +4,13 @@
 
 #include "syna/Frontend/AST.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/MLIRContext.h"
+#include "syna/Dialect/Syna/IR/SynaAttrs.h"
 
 namespace syna::frontend {
 
-/// The `syna.model` dictionary of a checked model (ImportModel.cpp).
-mlir::DictionaryAttr importModelSpec(const ModelDecl &model,
-                                     mlir::MLIRContext &context);
+/// The `syna.model` attribute of a checked model (ImportModel.cpp).
+ModelAttr importModelSpec(const ModelDecl &model, mlir::MLIRContext &context);
 
 } // namespace syna::frontend
 

@@ -26,61 +26,34 @@ using namespace mlir;
 
 namespace {
 
-struct Optimizer {
-  std::string kind = "sgd";
-  double lr = 0.01, momentum = 0, weightDecay = 0;
-  bool nesterov = false;
-  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-};
-
-static double getF64(DictionaryAttr d, StringRef key, double dflt) {
-  if (!d)
-    return dflt;
-  if (auto f = d.getAs<FloatAttr>(key))
-    return f.getValueAsDouble();
-  if (auto i = d.getAs<IntegerAttr>(key))
-    return static_cast<double>(i.getInt());
-  return dflt;
-}
-
 struct BuildTrainStepPass
     : ::syna::impl::SynaBuildTrainStepBase<BuildTrainStepPass> {
   using Base::Base;
 
   void runOnOperation() override;
   LogicalResult buildLoss(ModuleOp module, func::FuncOp graph,
-                          StringRef lossKind,
+                          ::syna::LossKind lossKind,
                           SmallVectorImpl<std::string> &statParams);
   LogicalResult buildStep(ModuleOp module, func::FuncOp lossGrad,
                           ArrayRef<std::string> statParams,
-                          const Optimizer &opt);
+                          const ::syna::OptimizerSpec &opt);
 };
 
 } // namespace
 
 /// Clones `graph` into @__syna_loss(x, labels, key) with dropout/batch_norm
-/// in training mode; appends the loss and the new running statistics.
+/// in training mode; appends the loss and the new running statistics. The
+/// dialect verified the graph's signature against the training loop
+/// (checkGraphContract in ModelSchema.h): (x) or (x, key: i64) -> [B, C].
 LogicalResult
 BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
-                              StringRef lossKind,
+                              ::syna::LossKind lossKind,
                               SmallVectorImpl<std::string> &statParams) {
   MLIRContext *ctx = module.getContext();
   Location loc = graph.getLoc();
   FunctionType gt = graph.getFunctionType();
-  if (gt.getNumInputs() < 1 || gt.getNumInputs() > 2 ||
-      gt.getNumResults() != 1)
-    return graph.emitError("syna-build-train-step: the model's graph must take "
-                           "(x) or (x, key: i64) and return one tensor");
-  auto xType = dyn_cast<RankedTensorType>(gt.getInput(0));
-  auto outType = dyn_cast<RankedTensorType>(gt.getResult(0));
-  if (!xType || !outType || outType.getRank() != 2 ||
-      !isa<FloatType>(outType.getElementType()))
-    return graph.emitError("syna-build-train-step: the graph must map a "
-                           "batch tensor to a [B, classes] float tensor");
-  if (gt.getNumInputs() == 2 && !gt.getInput(1).isInteger(64))
-    return graph.emitError(
-        "syna-build-train-step: the graph's second argument must be an i64 "
-        "dropout key");
+  auto xType = cast<RankedTensorType>(gt.getInput(0));
+  auto outType = cast<RankedTensorType>(gt.getResult(0));
   if (!graph.getBody().hasOneBlock())
     return graph.emitError("syna-build-train-step: the graph must have a body "
                            "of one block");
@@ -133,16 +106,17 @@ BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
   }
 
   Value loss;
-  if (lossKind == "nll")
+  switch (lossKind) {
+  case ::syna::LossKind::Nll:
     loss = syna::NllLossOp::create(b, loc, lossType, out, entry->getArgument(1))
                .getResult();
-  else if (lossKind == "cross_entropy")
+    break;
+  case ::syna::LossKind::CrossEntropy:
     loss = syna::CrossEntropyOp::create(b, loc, lossType, out,
-                                      entry->getArgument(1))
+                                        entry->getArgument(1))
                .getResult();
-  else
-    return module.emitError("syna.model: unknown loss '")
-           << lossKind << "' (expected \"nll\" or \"cross_entropy\")";
+    break;
+  }
   SmallVector<Value> results{loss, out};
   results.append(stats);
   func::ReturnOp::create(b, loc, results);
@@ -158,7 +132,7 @@ static Value scalarConst(OpBuilder &b, Location loc, Type elt, double v) {
 LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
                                             func::FuncOp lossGrad,
                                             ArrayRef<std::string> statParams,
-                                            const Optimizer &opt) {
+                                            const ::syna::OptimizerSpec &opt) {
   MLIRContext *ctx = module.getContext();
   Location loc = lossGrad.getLoc();
   auto lossFn = module.lookupSymbol<func::FuncOp>(::syna::kLossFn);
@@ -234,7 +208,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
     Value g = call.getResult(gradBase + k);
     Value theta = syna::ParamReadOp::create(b, loc, type, FlatSymbolRefAttr::get(ctx, name));
     SmallVector<std::string> stateNames;
-    if (opt.kind == "adam")
+    if (opt.kind == ::syna::OptimizerKind::Adam)
       stateNames = {std::string(::syna::kOptPrefix) + "m_" + name,
                     std::string(::syna::kOptPrefix) + "v_" + name};
     else if (opt.momentum > 0)
@@ -259,7 +233,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
     }
     // Adam's bias corrections, from the step count t ≥ 1.
     Value c1, c2;
-    if (opt.kind == "adam") {
+    if (opt.kind == ::syna::OptimizerKind::Adam) {
       Value t = arith::SIToFPOp::create(b, loc, pe, stepI);
       Value p1 = math::PowFOp::create(b, loc, scalarConst(b, loc, pe, opt.beta1), t);
       Value p2 = math::PowFOp::create(b, loc, scalarConst(b, loc, pe, opt.beta2), t);
@@ -284,7 +258,7 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
             gr = add(gr, mul(c(opt.weightDecay), th));
           SmallVector<Value> yields;
           Value d = gr;
-          if (opt.kind == "adam") {
+          if (opt.kind == ::syna::OptimizerKind::Adam) {
             Value m = add(mul(c(opt.beta1), a[2]), mul(c(1 - opt.beta1), gr));
             Value v = add(mul(c(opt.beta2), a[3]),
                           mul(c(1 - opt.beta2), mul(gr, gr)));
@@ -315,24 +289,19 @@ LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
 void BuildTrainStepPass::runOnOperation() {
   ModuleOp module = getOperation();
   MLIRContext *ctx = module.getContext();
-  auto model = module->getAttrOfType<DictionaryAttr>("syna.model");
+  auto model = module->getAttrOfType<syna::ModelAttr>(::syna::kModelAttrName);
   if (!model) {
     module.emitError("syna-build-train-step: the module has no syna.model "
                      "attribute (a .syna file with a `model` block)");
     return signalPassFailure();
   }
-  auto graphRef = model.getAs<FlatSymbolRefAttr>("graph");
-  auto lossAttr = model.getAs<StringAttr>("loss");
-  auto optAttr = model.getAs<DictionaryAttr>("optimizer");
-  if (!graphRef || !lossAttr || !optAttr) {
-    module.emitError("syna.model: expected `graph` (symbol), `loss` (string) "
-                     "and `optimizer` (dictionary)");
-    return signalPassFailure();
-  }
-  auto graph = module.lookupSymbol<func::FuncOp>(graphRef);
+  // The dialect verifies that the graph is a func.func of the module that
+  // fits the training loop (SynaDialect::verifyOperationAttribute).
+  ::syna::ModelSpec spec = model.getSpec();
+  auto graph = module.lookupSymbol<func::FuncOp>(model.getGraph());
   if (!graph) {
     module.emitError("syna.model: graph @")
-        << graphRef.getValue() << " is not a func.func of the module";
+        << spec.graph << " is not a func.func of the module";
     return signalPassFailure();
   }
   if (module.lookupSymbol(::syna::kLossFn) ||
@@ -341,24 +310,9 @@ void BuildTrainStepPass::runOnOperation() {
                      "training step");
     return signalPassFailure();
   }
-  Optimizer opt;
-  if (auto k = optAttr.getAs<StringAttr>("kind"))
-    opt.kind = k.getValue().str();
-  if (opt.kind != "sgd" && opt.kind != "adam") {
-    module.emitError("syna.model: unknown optimizer '") << opt.kind << "'";
-    return signalPassFailure();
-  }
-  opt.lr = getF64(optAttr, "lr", opt.lr);
-  opt.momentum = getF64(optAttr, "momentum", 0);
-  opt.weightDecay = getF64(optAttr, "weight_decay", 0);
-  opt.beta1 = getF64(optAttr, "beta1", 0.9);
-  opt.beta2 = getF64(optAttr, "beta2", 0.999);
-  opt.eps = getF64(optAttr, "eps", 1e-8);
-  if (auto n = optAttr.getAs<BoolAttr>("nesterov"))
-    opt.nesterov = n.getValue();
 
   SmallVector<std::string> statParams;
-  if (failed(buildLoss(module, graph, lossAttr.getValue(), statParams)))
+  if (failed(buildLoss(module, graph, spec.loss, statParams)))
     return signalPassFailure();
   if (lossOnly)
     return;
@@ -376,7 +330,7 @@ void BuildTrainStepPass::runOnOperation() {
         << ::syna::kLossFn << "_grad";
     return signalPassFailure();
   }
-  if (failed(buildStep(module, lossGrad, statParams, opt)))
+  if (failed(buildStep(module, lossGrad, statParams, spec.optimizer)))
     return signalPassFailure();
 
   // Exports of every parameter's raw θ, for checkpoints.

@@ -5,22 +5,22 @@
 
 // SGD with Nesterov momentum and weight decay; cross-entropy on logits;
 // a batch norm with buffer statistics; a dropout with a key.
-module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path = ""}, epochs = 1 : i64, graph = @g, loss = "cross_entropy", name = "m", optimizer = {kind = "sgd", lr = 1.000000e-01 : f64, momentum = 9.000000e-01 : f64, nesterov = true, weight_decay = 1.000000e-02 : f64}, schedule = {kind = "constant"}, seed = 1 : i64}} {
-  syna.param @w : tensor<3x4xf32> init <xavier_uniform>
-  syna.param @s : tensor<3xf32> init <ones>
-  syna.param @t : tensor<3xf32> init <zeros>
-  syna.param @mean : tensor<3xf32> init <zeros> buffer
-  syna.param @var : tensor<3xf32> init <ones> buffer
-  func.func @g(%x: tensor<?x4xf32>, %key: i64) -> tensor<?x3xf32> {
-    %w = syna.param_ref @w : tensor<3x4xf32>
-    %d = syna.dense %x, %w : (tensor<?x4xf32>, tensor<3x4xf32>) -> tensor<?x3xf32>
-    %s = syna.param_ref @s : tensor<3xf32>
-    %t = syna.param_ref @t : tensor<3xf32>
-    %m = syna.param_ref @mean : tensor<3xf32>
-    %v = syna.param_ref @var : tensor<3xf32>
-    %y, %nm, %nv = syna.batch_norm %d, %s, %t, %m, %v : tensor<?x3xf32>, tensor<3xf32>
-    %r = syna.dropout %y, %key {rate = 5.000000e-01 : f64} : tensor<?x3xf32>
-    return %r : tensor<?x3xf32>
+module attributes {syna.model = #syna.model<"m", graph = @g, loss = cross_entropy, optimizer = sgd<lr = 0.1, momentum = 0.9, nesterov = true, weight_decay = 0.01>, batch = 4, epochs = 1, seed = 1, data = mnist>} {
+  syna.param @w : tensor<10x784xf32> init <xavier_uniform>
+  syna.param @s : tensor<10xf32> init <ones>
+  syna.param @t : tensor<10xf32> init <zeros>
+  syna.param @mean : tensor<10xf32> init <zeros> buffer
+  syna.param @var : tensor<10xf32> init <ones> buffer
+  func.func @g(%x: tensor<?x784xf32>, %key: i64) -> tensor<?x10xf32> {
+    %w = syna.param_ref @w : tensor<10x784xf32>
+    %d = syna.dense %x, %w : (tensor<?x784xf32>, tensor<10x784xf32>) -> tensor<?x10xf32>
+    %s = syna.param_ref @s : tensor<10xf32>
+    %t = syna.param_ref @t : tensor<10xf32>
+    %m = syna.param_ref @mean : tensor<10xf32>
+    %v = syna.param_ref @var : tensor<10xf32>
+    %y, %nm, %nv = syna.batch_norm %d, %s, %t, %m, %v : tensor<?x10xf32>, tensor<10xf32>
+    %r = syna.dropout %y, %key {rate = 5.000000e-01 : f64} : tensor<?x10xf32>
+    return %r : tensor<?x10xf32>
   }
 }
 // The evaluation graph is unchanged (no training flags).
@@ -29,12 +29,12 @@ module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path =
 // CHECK: return
 // Optimizer state: one momentum buffer per learnable parameter, none for
 // the running statistics.
-// CHECK-DAG: syna.param @__opt_m_s : tensor<3xf32> init <zeros> buffer
-// CHECK-DAG: syna.param @__opt_m_t : tensor<3xf32> init <zeros> buffer
-// CHECK-DAG: syna.param @__opt_m_w : tensor<3x4xf32> init <zeros> buffer
+// CHECK-DAG: syna.param @__opt_m_s : tensor<10xf32> init <zeros> buffer
+// CHECK-DAG: syna.param @__opt_m_t : tensor<10xf32> init <zeros> buffer
+// CHECK-DAG: syna.param @__opt_m_w : tensor<10x784xf32> init <zeros> buffer
 // CHECK-NOT: syna.param @__opt_m_mean
 // CHECK-LABEL: func.func @__syna_train_step(
-// CHECK-SAME: %[[X:.*]]: tensor<?x4xf32>, %[[L:.*]]: tensor<?xi32>, %[[K:.*]]: i64, %[[LR:.*]]: f32, %{{.*}}: i64) -> (tensor<f32>, tensor<?x3xf32>)
+// CHECK-SAME: %[[X:.*]]: tensor<?x784xf32>, %[[L:.*]]: tensor<?xi32>, %[[K:.*]]: i64, %[[LR:.*]]: f32, %{{.*}}: i64) -> (tensor<f32>, tensor<?x10xf32>)
 // CHECK: syna.batch_norm {{.*}} {training}
 // CHECK: syna.dropout {{.*}}, %[[K]] {rate = 5.000000e-01 : f64, training}
 // CHECK: syna.cross_entropy
@@ -44,7 +44,7 @@ module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path =
 // The update of θ: g' = g + wd·θ; m = μ·m + g'; θ -= lr·(g' + μ·m).
 // CHECK: %[[SR:.*]] = syna.param_read @s
 // CHECK: %[[MR:.*]] = syna.param_read @__opt_m_s
-// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<3xf32>) outs(%[[SR]], %[[MR]] :
+// CHECK: linalg.generic {{.*}} ins(%{{.*}} : tensor<10xf32>) outs(%[[SR]], %[[MR]] :
 // CHECK: ^bb0(%[[G:[a-z0-9_]+]]: f32, %[[TH:[a-z0-9_]+]]: f32, %[[M:[a-z0-9_]+]]: f32):
 // CHECK: %[[WD:.*]] = arith.mulf %[[TH]], %cst
 // CHECK: %[[G2:.*]] = arith.addf %[[G]], %[[WD]]
@@ -61,12 +61,12 @@ module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path =
 // CHECK: syna.param_write @w,
 // CHECK: return
 // CHECK-NOT: func.func @__syna_loss
-// CHECK-DAG: func.func @__syna_export_w() -> tensor<3x4xf32>
-// CHECK-DAG: func.func @__syna_export_mean() -> tensor<3xf32>
-// CHECK-DAG: func.func @__syna_export___opt_m_w() -> tensor<3x4xf32>
+// CHECK-DAG: func.func @__syna_export_w() -> tensor<10x784xf32>
+// CHECK-DAG: func.func @__syna_export_mean() -> tensor<10xf32>
+// CHECK-DAG: func.func @__syna_export___opt_m_w() -> tensor<10x784xf32>
 
 // LOSS-LABEL: func.func @__syna_loss(
-// LOSS-SAME: tensor<?x4xf32>, %{{.*}}: tensor<?xi32>, %{{.*}}: i64) -> (tensor<f32>, tensor<?x3xf32>, tensor<3xf32>, tensor<3xf32>)
+// LOSS-SAME: tensor<?x784xf32>, %{{.*}}: tensor<?xi32>, %{{.*}}: i64) -> (tensor<f32>, tensor<?x10xf32>, tensor<10xf32>, tensor<10xf32>)
 // LOSS: %[[Y:.*]], %[[NM:.*]], %[[NV:.*]] = syna.batch_norm {{.*}} {training}
 // LOSS: %[[R:.*]] = syna.dropout {{.*}}training
 // LOSS: %[[C:.*]] = syna.cross_entropy %[[R]]
@@ -75,17 +75,17 @@ module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path =
 // -----
 
 // Adam on an nll loss: two state buffers, bias corrections from the step.
-module attributes {syna.model = {batch = 4 : i64, data = {kind = "mnist", path = ""}, epochs = 1 : i64, graph = @g, loss = "nll", name = "m", optimizer = {kind = "adam", lr = 1.000000e-03 : f64, beta1 = 9.000000e-01 : f64, beta2 = 9.990000e-01 : f64, eps = 1.000000e-08 : f64, weight_decay = 0.000000e+00 : f64}, schedule = {kind = "constant"}, seed = 1 : i64}} {
-  syna.param @w : tensor<3x4xf32> init <xavier_uniform>
-  func.func @g(%x: tensor<?x4xf32>) -> tensor<?x3xf32> {
-    %w = syna.param_ref @w : tensor<3x4xf32>
-    %d = syna.dense %x, %w : (tensor<?x4xf32>, tensor<3x4xf32>) -> tensor<?x3xf32>
-    %l = syna.log_softmax %d : tensor<?x3xf32>
-    return %l : tensor<?x3xf32>
+module attributes {syna.model = #syna.model<"m", graph = @g, loss = nll, optimizer = adam, batch = 4, epochs = 1, seed = 1, data = mnist>} {
+  syna.param @w : tensor<10x784xf32> init <xavier_uniform>
+  func.func @g(%x: tensor<?x784xf32>) -> tensor<?x10xf32> {
+    %w = syna.param_ref @w : tensor<10x784xf32>
+    %d = syna.dense %x, %w : (tensor<?x784xf32>, tensor<10x784xf32>) -> tensor<?x10xf32>
+    %l = syna.log_softmax %d : tensor<?x10xf32>
+    return %l : tensor<?x10xf32>
   }
 }
-// CHECK-DAG: syna.param @__opt_m_w : tensor<3x4xf32> init <zeros> buffer
-// CHECK-DAG: syna.param @__opt_v_w : tensor<3x4xf32> init <zeros> buffer
+// CHECK-DAG: syna.param @__opt_m_w : tensor<10x784xf32> init <zeros> buffer
+// CHECK-DAG: syna.param @__opt_v_w : tensor<10x784xf32> init <zeros> buffer
 // CHECK-LABEL: func.func @__syna_train_step(
 // CHECK: syna.nll_loss
 // CHECK: %[[T:.*]] = arith.sitofp

@@ -991,6 +991,9 @@ struct ConvertSynaToLinalgPass
     if (failed(applyPartialConversion(module, etarget,
                                       std::move(elementwisePatterns))))
       return signalPassFailure();
+    // The training setup describes the syna-level module, whose graph
+    // bufferization will retype; its readers ran before this pass.
+    module->removeAttr(::syna::kModelAttrName);
   }
 };
 

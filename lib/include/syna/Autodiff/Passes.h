@@ -22,10 +22,6 @@ namespace syna {
 #define GEN_PASS_REGISTRATION
 #include "syna/Autodiff/Passes.h.inc"
 
-/// The name of the unit attribute that marks a func.func for syna-autodiff.
-inline constexpr llvm::StringLiteral kDifferentiateAttrName =
-    "syna.differentiate";
-
 /// Attaches SynaDifferentiableOpInterface to the upstream arith and math
 /// ops that syna-autodiff differentiates (ArithVjp.cpp).
 void registerUpstreamVjpModels(mlir::DialectRegistry &registry);

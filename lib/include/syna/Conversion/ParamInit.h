@@ -15,8 +15,8 @@
 
 namespace syna {
 
-/// Name of the discardable attribute that carries explicit θ values.
-inline constexpr llvm::StringLiteral kThetaAttrName = "syna.theta";
+// The attribute's name, kThetaAttrName, is the dialect's (SynaDialect.h),
+// whose verifier checks its type.
 
 /// θ drawn from the initializer (seeded), in double precision, row-major.
 std::vector<double> drawTheta(syna::ParamOp param, uint64_t seed);

@@ -28,6 +28,11 @@ def ConvertSynaToLinalg : Pass<"convert-syna-to-linalg", "mlir::ModuleOp"> {
     1 + softplus θ). θ is taken from a `syna.theta` dense attribute on the
     param when present (syna-run sets it from `--param`), otherwise drawn
     from the `#syna.init` initializer with a seeded generator (`seed`).
+
+    The module's `syna.model` attribute is dropped: it describes the
+    syna-level graph for syna-build-train-step and syna-run, which read it
+    before lowering, and the dialect verifies it against the graph's tensor
+    signature, which bufferization changes.
   }];
   let options = [
     Option<"seed", "seed", "uint64_t", "0",

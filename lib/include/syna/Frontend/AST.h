@@ -8,6 +8,7 @@
 #ifndef SYNA_FRONTEND_AST_H
 #define SYNA_FRONTEND_AST_H
 
+#include "syna/Dialect/Syna/IR/ModelSchema.h"
 #include "syna/Frontend/Diagnostics.h"
 #include "syna/Frontend/Builtins.h"
 #include "syna/Frontend/Type.h"
@@ -262,29 +263,6 @@ struct FunctionDecl : Decl {
   bool signatureValid = false;
 };
 
-/// A normalized value of the training setup, defaults filled in.
-struct SpecValue {
-  enum Kind { Int, Float, Bool, String } kind = Int;
-  int64_t intValue = 0;
-  double floatValue = 0;
-  bool boolValue = false;
-  std::string stringValue;
-};
-
-/// `sgd(lr = 0.01)` becomes {kind = "sgd", fields = [lr = 0.01, momentum = 0,
-/// ...]}: every field of the schema, in schema order.
-struct SpecDict {
-  std::string kind;
-  std::vector<std::pair<std::string, SpecValue>> fields;
-};
-
-struct ModelSpec {
-  std::string graph;
-  std::string loss;
-  SpecDict optimizer, schedule, data, augment;
-  int64_t batch = 0, epochs = 0, seed = 0;
-};
-
 struct ModelEntry {
   Ident key;
   ExprPtr value;
@@ -294,7 +272,7 @@ struct ModelEntry {
 struct ModelDecl : Decl {
   ModelDecl(Loc loc) : Decl(DeclKind::Model, loc) {}
   std::vector<ModelEntry> entries;
-  ModelSpec spec; // set by Sema
+  ModelSpec spec; // set by Sema: every field, defaults filled in
 };
 
 struct Module {

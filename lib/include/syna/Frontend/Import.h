@@ -8,7 +8,7 @@
 //   circuit        -> func.func holding syna.flip_circuit when the body is
 //                     exactly the flip circuit, else an scf.for whose
 //                     iter_args are the state variables
-//   model          -> the module attribute `syna.model` (a dictionary)
+//   model          -> the module attribute `syna.model` (#syna.model<...>)
 //
 // Every op carries the FileLineColLoc of the expression it came from.
 //

@@ -74,4 +74,10 @@ def Syna_ReductionAttr : EnumAttr<Syna_Dialect, Syna_Reduction, "reduction"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+//===----------------------------------------------------------------------===//
+// The training setup of a model (#syna.model)
+//===----------------------------------------------------------------------===//
+
+include "syna/Dialect/Syna/IR/SynaModelAttr.td"
+
 #endif // SYNA_ATTRS_TD

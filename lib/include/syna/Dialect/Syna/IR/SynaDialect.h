@@ -6,4 +6,20 @@
 
 #include "syna/Dialect/Syna/IR/SynaOpsDialect.h.inc"
 
+namespace syna {
+
+// The discardable attributes of the dialect. SynaDialect's
+// verifyOperationAttribute (SynaDialect.cpp) verifies each one; a `syna.*`
+// name it does not know is an error.
+
+/// The training setup of a model (#syna.model), on a builtin.module.
+inline constexpr llvm::StringLiteral kModelAttrName = "syna.model";
+/// Explicit θ of a syna.param, a dense attribute of the param's type.
+inline constexpr llvm::StringLiteral kThetaAttrName = "syna.theta";
+/// Marks a func.func for syna-autodiff (a unit attribute).
+inline constexpr llvm::StringLiteral kDifferentiateAttrName =
+    "syna.differentiate";
+
+} // namespace syna
+
 #endif // SYNA_DIALECT_SYNA_IR_SYNADIALECT_H
