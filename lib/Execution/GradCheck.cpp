@@ -94,18 +94,16 @@ HostArray makeArray(DType dtype, ArrayRef<int64_t> shape) {
   return a;
 }
 
-/// Number of classes for an argument used as labels, or 0.
+/// The number of classes of an argument used as class indices (its
+/// operand domain, ODS), or 0; 2 when the class count is dynamic.
 int64_t labelClasses(BlockArgument arg) {
-  for (Operation *user : arg.getUsers()) {
-    Value input;
-    if (auto nll = dyn_cast<syna::NllLossOp>(user); nll && nll.getLabels() == arg)
-      input = nll.getInput();
-    if (auto ce = dyn_cast<syna::CrossEntropyOp>(user); ce && ce.getLabels() == arg)
-      input = ce.getInput();
-    if (input) {
-      int64_t c = cast<RankedTensorType>(input.getType()).getDimSize(1);
-      return ShapedType::isDynamic(c) ? 2 : c;
-    }
+  for (OpOperand &use : arg.getUses()) {
+    std::optional<OperandDomain> domain =
+        getOperandDomain(use.getOwner(), use.getOperandNumber());
+    if (!domain || domain->domain != ValueDomain::ClassIndex)
+      continue;
+    Interval classes = operandInterval(use.getOwner(), *domain);
+    return std::isinf(classes.high) ? 2 : int64_t(classes.high);
   }
   return 0;
 }
@@ -154,7 +152,7 @@ func::FuncOp buildFdClone(ModuleOp module, func::FuncOp f,
                           ArrayRef<syna::ParamOp> params, StringRef name) {
   func::FuncOp fd = f.clone();
   fd.setName(name);
-  fd->removeAttr("syna.differentiate");
+  fd->removeAttr(kDifferentiateAttrName);
   module.push_back(fd);
   Block &entry = fd.getBody().front();
   llvm::StringMap<Value> thetaArg;

@@ -182,74 +182,6 @@ llvm::Error validateInputs(const GraphSignature &sig,
   return llvm::Error::success();
 }
 
-namespace {
-struct InputDomain {
-  const char *operand;
-  double lo, hi;
-  bool loOpen, hiOpen;
-  bool label = false;
-};
-} // namespace
-
-/// The domain an operand position of a syna op requires, if any.
-static std::optional<InputDomain> domainOf(Operation *op, unsigned index) {
-  const double inf = INFINITY;
-  InputDomain prob{"", 0, 1, false, false};
-  InputDomain positive{"", 0, inf, true, true};
-  InputDomain surprisal{"", 0, inf, false, true};
-  auto named = [](InputDomain d, const char *name) {
-    d.operand = name;
-    return d;
-  };
-  if (isa<syna::SynapseOp>(op)) {
-    const char *names[] = {"x", "y", "beta", "alpha"};
-    return index == 3 ? named(positive, names[3]) : named(prob, names[index]);
-  }
-  if (isa<syna::SynapseDenseOp>(op)) {
-    const char *names[] = {"x", "beta", "alpha"};
-    return index == 2 ? named(positive, names[2]) : named(prob, names[index]);
-  }
-  if (isa<syna::SwapRatioOp>(op)) {
-    const char *names[] = {"x", "y", "beta"};
-    return named(prob, names[index]);
-  }
-  if (isa<syna::FlipCircuitOp>(op)) {
-    const char *names[] = {"x0", "y0", "alpha1", "alpha2", "beta1", "beta2"};
-    return (index == 2 || index == 3) ? named(positive, names[index])
-                                      : named(prob, names[index]);
-  }
-  if (isa<syna::LogSwapRatioOp>(op)) {
-    const char *names[] = {"x", "y", "beta"};
-    return named(surprisal, names[index]);
-  }
-  if (isa<syna::SurprisalSynapseOp>(op)) {
-    const char *names[] = {"x", "y", "beta", "alpha"};
-    if (index == 3)
-      return std::nullopt;
-    return named(surprisal, names[index]);
-  }
-  if (isa<syna::SurprisalSynapseDenseOp>(op)) {
-    const char *names[] = {"x", "beta", "alpha"};
-    if (index == 2)
-      return std::nullopt;
-    return named(surprisal, names[index]);
-  }
-  if (isa<syna::SurprisalOp>(op))
-    return named(prob, "input");
-  if (isa<syna::OddsOp>(op))
-    return InputDomain{"input", 0, 1, false, true};
-  if (isa<syna::ConjugateOp, syna::BoseEinsteinOp>(op))
-    return named(positive, "input");
-  if (isa<syna::NllLossOp, syna::CrossEntropyOp>(op) && index == 1) {
-    auto t = cast<RankedTensorType>(op->getOperand(0).getType());
-    InputDomain d{"labels", 0, (double)t.getDimSize(1), false, true, true};
-    if (t.isDynamicDim(1))
-      d.hi = inf;
-    return d;
-  }
-  return std::nullopt;
-}
-
 static std::string indexString(llvm::ArrayRef<int64_t> shape, int64_t flat) {
   std::vector<int64_t> idx(shape.size());
   for (int64_t d = (int64_t)shape.size() - 1; d >= 0; --d) {
@@ -262,46 +194,44 @@ static std::string indexString(llvm::ArrayRef<int64_t> shape, int64_t flat) {
   return s + "]";
 }
 
+/// Where `op` comes from, as file:line:col when it has one.
+static std::string sourceOf(Operation *op) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  if (auto flc = op->getLoc()->findInstanceOf<FileLineColLoc>())
+    os << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
+       << flc.getColumn();
+  else
+    op->getLoc().print(os);
+  return text;
+}
+
 llvm::Error checkDomains(ModuleOp module, llvm::StringRef graph,
-                               const std::vector<HostArray> &inputs) {
+                         const std::vector<HostArray> &inputs) {
   auto func = module.lookupSymbol<func::FuncOp>(graph);
-  if (!func)
+  if (!func || func.isExternal())
     return llvm::Error::success();
   for (BlockArgument arg : func.getArguments()) {
     if (arg.getArgNumber() >= inputs.size())
       break;
     const HostArray &a = inputs[arg.getArgNumber()];
     for (OpOperand &use : arg.getUses()) {
-      std::optional<InputDomain> d = domainOf(use.getOwner(), use.getOperandNumber());
-      if (!d)
+      Operation *user = use.getOwner();
+      std::optional<OperandDomain> domain =
+          getOperandDomain(user, use.getOperandNumber());
+      if (!domain)
         continue;
+      Interval interval = operandInterval(user, *domain);
       for (int64_t i = 0, e = a.numElements(); i < e; ++i) {
         double v = a.at(i);
-        bool ok = (d->loOpen ? v > d->lo : v >= d->lo) &&
-                  (d->hiOpen ? v < d->hi : v <= d->hi);
-        if (d->label && ok)
-          ok = v == std::floor(v);
-        if (ok)
+        if (contains(interval, v))
           continue;
-        std::string loc;
-        llvm::raw_string_ostream los(loc);
-        if (auto flc = use.getOwner()->getLoc()->findInstanceOf<FileLineColLoc>())
-          los << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
-              << flc.getColumn();
-        else
-          use.getOwner()->getLoc().print(los);
-        std::string range;
-        llvm::raw_string_ostream ros(range);
-        ros << (d->loOpen ? "(" : "[") << llvm::format("%g", d->lo) << ", ";
-        if (std::isinf(d->hi))
-          ros << "inf)";
-        else
-          ros << llvm::format("%g", d->hi) << (d->hiOpen ? ")" : "]");
         return err("input " + llvm::Twine(arg.getArgNumber()) + " of @" +
                    graph + ": element " + indexString(a.shape, i) + " = " +
-                   std::string(llvm::formatv("{0}", llvm::format("%g", v))) + " lies outside " + range +
-                   ", the domain of operand '" + d->operand + "' of " +
-                   use.getOwner()->getName().getStringRef() + " at " + loc);
+                   llvm::formatv("{0}", llvm::format("%g", v)).str() +
+                   " lies outside " + describe(interval) +
+                   ", the domain of operand '" + domain->name + "' of " +
+                   user->getName().getStringRef() + " at " + sourceOf(user));
       }
     }
   }

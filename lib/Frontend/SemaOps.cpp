@@ -318,8 +318,8 @@ void OpChecker::checkDomain(size_t i) {
   if (expr->coerced.elem == DType::F32)
     v = static_cast<float>(v);
   if (!contains(interval, v))
-    fail(expr->loc, concat(op_.args[i].name, " of '", op_.name,
-                           "' must lie in ", describe(interval), ", got ",
+    fail(expr->loc, concat(op_.args[i].name, " of '", op_.name, "' must ",
+                           requirement(interval), ", got ",
                            expr->type.number));
 }
 

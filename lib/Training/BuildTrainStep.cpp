@@ -83,8 +83,15 @@ BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
 
   SmallVector<Value> stats;
   for (Operation &op : entry->getOperations()) {
-    if (auto d = dyn_cast<syna::DropoutOp>(op))
+    if (auto d = dyn_cast<syna::DropoutOp>(op)) {
+      // Without a key every step would drop the same elements.
+      if (!d.getKey())
+        return d.emitError("syna-build-train-step: this dropout has no key, "
+                           "so training would drop the same elements every "
+                           "step; give the graph an i64 key argument and "
+                           "pass it: dropout(x, rate, key = key)");
       d.setTraining(true);
+    }
     auto bn = dyn_cast<syna::BatchNormOp>(op);
     if (!bn)
       continue;

@@ -42,3 +42,17 @@ module attributes {syna.model = #syna.model<"m", graph = @g, loss = cross_entrop
     return %y : tensor<?x10xf32>
   }
 }
+
+// -----
+
+// A dropout without a key would drop the same elements every step.
+module attributes {syna.model = #syna.model<"m", graph = @g, loss = cross_entropy, optimizer = sgd<lr = 0.1>, batch = 1, epochs = 1, data = mnist>} {
+  syna.param @w : tensor<10x784xf32> init <zeros>
+  func.func @g(%x: tensor<?x784xf32>) -> tensor<?x10xf32> {
+    %w = syna.param_ref @w : tensor<10x784xf32>
+    %d = syna.dense %x, %w : (tensor<?x784xf32>, tensor<10x784xf32>) -> tensor<?x10xf32>
+    // expected-error @+1 {{this dropout has no key, so training would drop the same elements every step}}
+    %r = syna.dropout %d {rate = 0.5} : tensor<?x10xf32>
+    return %r : tensor<?x10xf32>
+  }
+}

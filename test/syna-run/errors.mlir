@@ -14,7 +14,7 @@
 // RUN: not syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, -0.1], [0.5, 0.5]]" 2>&1 | FileCheck %s --check-prefix=BETA
 // BETA: element [0, 1] = -0.1 lies outside [0, 1], the domain of operand 'beta' of syna.synapse_dense
 // RUN: not syna-run run %s --graph loss -i "[[0.1, 0.2, 0.7]]" -i "[3]" 2>&1 | FileCheck %s --check-prefix=LABEL
-// LABEL: input 1 of @loss: element [0] = 3 lies outside [0, 3), the domain of operand 'labels' of syna.nll_loss
+// LABEL: input 1 of @loss: element [0] = 3 lies outside integers in [0, 3), the domain of operand 'labels' of syna.nll_loss
 // RUN: not syna-run run %s --graph loss -i "[[0.1, 0.2, 0.7]]" -i "[0.5]" 2>&1 | FileCheck %s --check-prefix=INTKIND
 // INTKIND: input 1 of @loss (tensor<?xint64>) cannot take float64 values
 // RUN: not syna-run run %s --graph nope 2>&1 | FileCheck %s --check-prefix=GRAPH

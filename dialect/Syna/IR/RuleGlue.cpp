@@ -144,8 +144,8 @@ static LogicalResult verifyConstant(Operation *op, const OperandDomain &domain,
   auto check = [&](double value) -> LogicalResult {
     if (contains(interval, value))
       return success();
-    auto diag = op->emitOpError() << domain.name << " must lie in "
-                                  << describe(interval) << ", but ";
+    auto diag = op->emitOpError() << domain.name << " must "
+                                  << requirement(interval) << ", but ";
     if (constant.isSplat())
       return diag << "it is " << formatNumber(value);
     return diag << "element " << index << " is " << formatNumber(value);

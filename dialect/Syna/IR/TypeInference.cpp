@@ -61,6 +61,12 @@ std::string describe(const Interval &interval) {
   return interval.integral ? "integers in " + text : text;
 }
 
+std::string requirement(const Interval &interval) {
+  Interval real = interval;
+  real.integral = false;
+  return (interval.integral ? "be an integer in " : "lie in ") + describe(real);
+}
+
 std::vector<std::string> parameterDomainsFor(ValueDomain domain) {
   switch (domain) {
   case ValueDomain::Probability:

@@ -587,3 +587,44 @@ func.func @param_ref_type() {
   %0 = syna.param_ref @p : tensor<5xf32>
   return
 }
+
+// -----
+
+// Training mode draws a new mask from the key each step.
+func.func @dropout_training_without_key(%x: tensor<4xf32>) {
+  // expected-error @below {{'syna.dropout' op training mode needs a key, or every step drops the same elements}}
+  // expected-error @below {{'syna.dropout' op failed to infer returned types}}
+  %0 = syna.dropout %x {rate = 0.5, training} : tensor<4xf32>
+  return
+}
+
+// -----
+
+// Every operand with a value domain (its ODS type constraint) is checked
+// when it is a constant: probabilities, ...
+func.func @synapse_x_constant(%y: tensor<4xf32>, %b: tensor<f32>) {
+  %x = arith.constant dense<[0.5, 1.5, 0.25, 0.0]> : tensor<4xf32>
+  // expected-error @below {{'syna.synapse' op x must lie in [0, 1], but element 1 is 1.5}}
+  %0 = syna.synapse %x, %y beta %b : (tensor<4xf32>, tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// ... probabilities below one, ...
+func.func @odds_one() {
+  %p = arith.constant dense<1.0> : tensor<f32>
+  // expected-error @below {{'syna.odds' op input must lie in [0, 1), but it is 1}}
+  %0 = syna.odds %p : tensor<f32>
+  return
+}
+
+// -----
+
+// ... and class indices, which must be below the class count.
+func.func @nll_label_constant(%x: tensor<2x3xf32>) {
+  %l = arith.constant dense<[0, 3]> : tensor<2xi64>
+  // expected-error @below {{'syna.nll_loss' op labels must be an integer in [0, 3), but element 1 is 3}}
+  %0 = syna.nll_loss %x, %l : tensor<2x3xf32>, tensor<2xi64> -> tensor<f32>
+  return
+}

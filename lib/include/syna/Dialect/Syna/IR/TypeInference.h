@@ -55,6 +55,9 @@ Interval intervalOf(ValueDomain domain, int64_t classes = -1);
 bool contains(const Interval &interval, double value);
 /// "[0, 1]", "(0, inf)", "integers in [0, 10)".
 std::string describe(const Interval &interval);
+/// What a value must do to belong: "lie in [0, 1]", "be an integer in
+/// [0, 10)".
+std::string requirement(const Interval &interval);
 /// The .syna parameter domains (`in unit`, ...) whose values stay inside
 /// `domain` by construction; empty when no parameter may feed it.
 std::vector<std::string> parameterDomainsFor(ValueDomain domain);
