@@ -9,13 +9,13 @@
 //===----------------------------------------------------------------------===//
 #include "syna/Training/Passes.h"
 
+#include "ModelSteps.h"
+#include "OptimizerUpdate.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/IRMapping.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 #include "syna/Autodiff/Passes.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
-#include "llvm/ADT/STLExtras.h"
 
 namespace syna {
 #define GEN_PASS_DEF_SYNABUILDTRAINSTEP
@@ -24,344 +24,210 @@ namespace syna {
 
 using namespace mlir;
 
+namespace syna {
 namespace {
 
-struct BuildTrainStepPass
-    : ::syna::impl::SynaBuildTrainStepBase<BuildTrainStepPass> {
-  using Base::Base;
-
-  void runOnOperation() override;
-  LogicalResult buildLoss(ModuleOp module, func::FuncOp graph,
-                          ::syna::LossKind lossKind,
-                          SmallVectorImpl<std::string> &statParams);
-  LogicalResult buildStep(ModuleOp module, func::FuncOp lossGrad,
-                          ArrayRef<std::string> statParams,
-                          const ::syna::OptimizerSpec &opt);
+/// The buffers that a training batch norm updates (its running mean and
+/// variance), and the values written to them.
+struct StateUpdates {
+  SmallVector<std::string> buffers;
+  SmallVector<Value> values;
 };
 
-} // namespace
-
-/// Clones `graph` into @__syna_loss(x, labels, key) with dropout/batch_norm
-/// in training mode; appends the loss and the new running statistics. The
-/// dialect verified the graph's signature against the training loop
-/// (checkGraphContract in ModelSchema.h): (x) or (x, key: i64) -> [B, C].
-LogicalResult
-BuildTrainStepPass::buildLoss(ModuleOp module, func::FuncOp graph,
-                              ::syna::LossKind lossKind,
-                              SmallVectorImpl<std::string> &statParams) {
-  MLIRContext *ctx = module.getContext();
-  Location loc = graph.getLoc();
-  FunctionType gt = graph.getFunctionType();
-  auto xType = cast<RankedTensorType>(gt.getInput(0));
-  auto outType = cast<RankedTensorType>(gt.getResult(0));
-  if (!graph.getBody().hasOneBlock())
-    return graph.emitError("syna-build-train-step: the graph must have a body "
-                           "of one block");
-  Type elt = outType.getElementType();
-  auto i64 = IntegerType::get(ctx, 64);
-  auto labelsType =
-      RankedTensorType::get({ShapedType::kDynamic}, IntegerType::get(ctx, 32));
-  auto lossType = RankedTensorType::get({}, elt);
-
-  OpBuilder b(ctx);
-  b.setInsertionPointToEnd(module.getBody());
-  // Result types are filled in once the body is built.
-  auto fn = func::FuncOp::create(
-      b, loc, ::syna::kLossFn,
-      FunctionType::get(ctx, {xType, labelsType, i64}, {}));
-  Block *entry = fn.addEntryBlock();
-  IRMapping map;
-  Block &src = graph.getBody().front();
-  map.map(src.getArgument(0), entry->getArgument(0));
-  if (gt.getNumInputs() == 2)
-    map.map(src.getArgument(1), entry->getArgument(2));
-  b.setInsertionPointToStart(entry);
-  Value out;
-  for (Operation &op : src.without_terminator())
-    b.clone(op, map);
-  out = map.lookup(src.getTerminator()->getOperand(0));
-
-  SmallVector<Value> stats;
-  for (Operation &op : entry->getOperations()) {
-    if (auto d = dyn_cast<syna::DropoutOp>(op)) {
+/// Sets `training` on the dropouts and batch norms of the cloned graph and
+/// collects the running statistics that the batch norms update.
+LogicalResult enterTrainingMode(ModuleOp module, Block &body,
+                                StateUpdates &updates) {
+  for (Operation &op : body) {
+    if (auto dropout = dyn_cast<DropoutOp>(op)) {
       // Without a key every step would drop the same elements.
-      if (!d.getKey())
-        return d.emitError("syna-build-train-step: this dropout has no key, "
-                           "so training would drop the same elements every "
-                           "step; give the graph an i64 key argument and "
-                           "pass it: dropout(x, rate, key = key)");
-      d.setTraining(true);
+      if (!dropout.getKey())
+        return dropout.emitError(
+            "syna-build-train-step: this dropout has no key, so training "
+            "would drop the same elements every step; give the graph an i64 "
+            "key argument and pass it: dropout(x, rate, key = key)");
+      dropout.setTraining(true);
     }
-    auto bn = dyn_cast<syna::BatchNormOp>(op);
+    auto bn = dyn_cast<BatchNormOp>(op);
     if (!bn)
       continue;
     bn.setTraining(true);
-    auto meanRef = bn.getRunningMean().getDefiningOp<syna::ParamRefOp>();
-    auto varRef = bn.getRunningVar().getDefiningOp<syna::ParamRefOp>();
+    auto meanRef = bn.getRunningMean().getDefiningOp<ParamRefOp>();
+    auto varRef = bn.getRunningVar().getDefiningOp<ParamRefOp>();
     if (!meanRef || !varRef)
       continue;
     for (auto [ref, value] : {std::pair{meanRef, bn.getNewMean()},
                               std::pair{varRef, bn.getNewVar()}}) {
-      auto param = module.lookupSymbol<syna::ParamOp>(ref.getNameAttr());
-      if (!param || !param.getBuffer() || param.getDomain() != syna::Domain::Real)
+      auto param = module.lookupSymbol<ParamOp>(ref.getNameAttr());
+      if (!param || !param.getBuffer() || param.getDomain() != Domain::Real)
         return bn.emitError("syna-build-train-step: running statistic @")
                << ref.getName()
                << " must be a `buffer` parameter of domain real";
-      statParams.push_back(ref.getName().str());
-      stats.push_back(value);
+      updates.buffers.push_back(ref.getName().str());
+      updates.values.push_back(value);
     }
   }
+  return success();
+}
 
-  Value loss;
-  switch (lossKind) {
-  case ::syna::LossKind::Nll:
-    loss = syna::NllLossOp::create(b, loc, lossType, out, entry->getArgument(1))
-               .getResult();
-    break;
-  case ::syna::LossKind::CrossEntropy:
-    loss = syna::CrossEntropyOp::create(b, loc, lossType, out,
-                                        entry->getArgument(1))
-               .getResult();
-    break;
-  }
-  SmallVector<Value> results{loss, out};
-  results.append(stats);
+/// @__syna_loss(x, labels, key) -> (loss, scores, statistics...): the graph
+/// in training mode, then the model's loss, averaged over the batch.
+FailureOr<func::FuncOp> buildLossFunction(ModuleOp module, func::FuncOp graph,
+                                          const ModelSpec &spec,
+                                          SmallVectorImpl<std::string> &stats) {
+  MLIRContext *ctx = module.getContext();
+  Location loc = graph.getLoc();
+  if (!graph.getBody().hasOneBlock())
+    return graph.emitError("syna-build-train-step: the graph must have a body "
+                           "of one block");
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  auto fn = func::FuncOp::create(
+      b, loc, kLossFn,
+      FunctionType::get(ctx, {graph.getArgumentTypes()[0], labelsType(ctx),
+                              b.getI64Type()},
+                        {}));
+  Block *entry = fn.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  Value scores = cloneGraphBody(b, graph, entry->getArgument(0),
+                                entry->getArgument(2));
+  StateUpdates updates;
+  if (failed(enterTrainingMode(module, *entry, updates)))
+    return failure();
+  stats.append(updates.buffers);
+  SmallVector<Value> results{buildLoss(b, loc, spec.loss, scores,
+                                       entry->getArgument(1), Reduction::Mean),
+                             scores};
+  results.append(updates.values);
   func::ReturnOp::create(b, loc, results);
   fn.setType(FunctionType::get(ctx, fn.getArgumentTypes(),
                                ValueRange(results).getTypes()));
-  return success();
+  return fn;
 }
 
-static Value scalarConst(OpBuilder &b, Location loc, Type elt, double v) {
-  return arith::ConstantOp::create(b, loc, elt, b.getFloatAttr(elt, v));
+/// The seeds of the gradient: 1 for the loss, 0 for the scores and the
+/// statistics (results that are not differentiated).
+SmallVector<Value> gradientSeeds(OpBuilder &b, Location loc,
+                                 func::FuncOp lossFn, Value x) {
+  SmallVector<Value> seeds;
+  for (Type t : lossFn.getResultTypes()) {
+    auto type = cast<RankedTensorType>(t);
+    Type elementType = type.getElementType();
+    Value value = arith::ConstantOp::create(
+        b, loc, elementType, b.getFloatAttr(elementType, seeds.empty()));
+    SmallVector<Value> dynamic;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        dynamic.push_back(tensor::DimOp::create(b, loc, x, d));
+    Value empty = tensor::EmptyOp::create(b, loc, type.getShape(), elementType,
+                                          dynamic);
+    seeds.push_back(linalg::FillOp::create(b, loc, value, empty).getResult(0));
+  }
+  return seeds;
 }
 
-LogicalResult BuildTrainStepPass::buildStep(ModuleOp module,
-                                            func::FuncOp lossGrad,
-                                            ArrayRef<std::string> statParams,
-                                            const ::syna::OptimizerSpec &opt) {
-  MLIRContext *ctx = module.getContext();
-  Location loc = lossGrad.getLoc();
-  auto lossFn = module.lookupSymbol<func::FuncOp>(::syna::kLossFn);
-  FunctionType lt = lossFn.getFunctionType();
-  auto xType = cast<RankedTensorType>(lt.getInput(0));
-  auto outType = cast<RankedTensorType>(lt.getResult(1));
-  Type elt = outType.getElementType();
-  auto f32 = Float32Type::get(ctx);
-  auto i64 = IntegerType::get(ctx, 64);
-
-  // Parameters read by the loss, sorted by name: the order of the gradients.
+/// The parameters that the loss reads, sorted by name: the order of their
+/// gradients among @__syna_loss_grad's results (docs/autodiff.md).
+std::vector<std::string> parametersRead(func::FuncOp lossFn) {
   std::vector<std::string> read;
-  lossFn.walk([&](syna::ParamRefOp r) { read.push_back(r.getName().str()); });
+  lossFn.walk([&](ParamRefOp ref) { read.push_back(ref.getName().str()); });
   llvm::sort(read);
   read.erase(std::unique(read.begin(), read.end()), read.end());
+  return read;
+}
 
-  OpBuilder b(ctx);
-  b.setInsertionPointToEnd(module.getBody());
+/// @__syna_train_step(x, labels, key, lr, step) -> (loss, correct).
+LogicalResult buildStep(ModuleOp module, func::FuncOp lossFn,
+                        func::FuncOp lossGrad, ArrayRef<std::string> stats,
+                        const OptimizerSpec &optimizer) {
+  MLIRContext *ctx = module.getContext();
+  Location loc = lossGrad.getLoc();
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  FunctionType lossType = lossFn.getFunctionType();
   auto step = func::FuncOp::create(
-      b, loc, ::syna::kTrainStepFn,
-      FunctionType::get(ctx, {xType, lt.getInput(1), i64, f32, i64},
-                        {lt.getResult(0), outType}));
+      b, loc, kTrainStepFn,
+      FunctionType::get(ctx,
+                        {lossType.getInput(0), lossType.getInput(1),
+                         b.getI64Type(), b.getF32Type(), b.getI64Type()},
+                        {lossType.getResult(0),
+                         RankedTensorType::get({}, b.getI64Type())}));
   Block *entry = step.addEntryBlock();
   b.setInsertionPointToStart(entry);
-  Value x = entry->getArgument(0);
-
-  // Seeds: zero for the graph output and the statistics (the loss has seed 1
-  // through its own result... it is not a lone rank-0 result here, so it is
-  // seeded explicitly).
-  SmallVector<Value> args{x, entry->getArgument(1), entry->getArgument(2)};
-  for (Type t : lt.getResults()) {
-    auto rt = cast<RankedTensorType>(t);
-    Value one = scalarConst(b, loc, rt.getElementType(),
-                            args.size() == 3 ? 1.0 : 0.0);
-    SmallVector<Value> dyn;
-    for (int64_t d = 0; d < rt.getRank(); ++d)
-      if (rt.isDynamicDim(d))
-        dyn.push_back(tensor::DimOp::create(b, loc, x, d));
-    Value empty = tensor::EmptyOp::create(b, loc, rt.getShape(),
-                                          rt.getElementType(), dyn);
-    args.push_back(linalg::FillOp::create(b, loc, one, empty).getResult(0));
-  }
+  SmallVector<Value> args(entry->getArguments().take_front(3));
+  llvm::append_range(args, gradientSeeds(b, loc, lossFn, args[0]));
   auto call = func::CallOp::create(b, loc, lossGrad, args);
-  unsigned nRes = lt.getNumResults();
-  Value loss = call.getResult(0), out = call.getResult(1);
-  for (auto [i, name] : llvm::enumerate(statParams))
-    syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
-                             call.getResult(2 + i));
-  // Results after the primal ones: ∂x (x is the only float argument), then
-  // one gradient per parameter read.
-  unsigned gradBase = nRes + 1;
-  if (call.getNumResults() != gradBase + read.size())
+  for (auto [i, name] : llvm::enumerate(stats))
+    ParamWriteOp::create(b, loc, name, call.getResult(2 + i));
+  // After the primal results: ∂x (x is the only float argument), then one
+  // gradient per parameter read.
+  std::vector<std::string> read = parametersRead(lossFn);
+  unsigned gradients = lossType.getNumResults() + 1;
+  if (call.getNumResults() != gradients + read.size())
     return lossGrad.emitError("syna-build-train-step: unexpected signature of @")
            << lossGrad.getName();
-
-  // Optimizer hyper-parameters as scalars of the parameter element type.
-  Value lr = entry->getArgument(3);
-  Value stepI = entry->getArgument(4);
-  OpBuilder mb(ctx);
-  mb.setInsertionPoint(lossFn);
   for (auto [k, name] : llvm::enumerate(read)) {
-    auto param = module.lookupSymbol<syna::ParamOp>(name);
+    auto param = module.lookupSymbol<ParamOp>(name);
     if (!param || param.getBuffer())
       continue;
-    RankedTensorType type = param.getTensorType();
-    Type pe = type.getElementType();
-    auto cvt = [&](Value v) -> Value {
-      if (v.getType() == pe)
-        return v;
-      return arith::ExtFOp::create(b, loc, pe, v);
-    };
-    Value lrP = cvt(lr);
-    Value g = call.getResult(gradBase + k);
-    Value theta = syna::ParamReadOp::create(b, loc, type, FlatSymbolRefAttr::get(ctx, name));
-    SmallVector<std::string> stateNames;
-    if (opt.kind == ::syna::OptimizerKind::Adam)
-      stateNames = {std::string(::syna::kOptPrefix) + "m_" + name,
-                    std::string(::syna::kOptPrefix) + "v_" + name};
-    else if (opt.momentum > 0)
-      stateNames = {std::string(::syna::kOptPrefix) + "m_" + name};
-    // θ and the optimizer state are the destinations of one linalg.generic
-    // that reads and rewrites them (read-modify-write). Destinations that
-    // the payload did not read would be canonicalized into tensor.empty,
-    // CSE'd into one value, and one-shot bufferization would then give the
-    // results a single buffer.
-    SmallVector<Value> ins{g};
-    SmallVector<Value> outs{theta};
-    for (const std::string &s : stateNames) {
-      if (!module.lookupSymbol(s)) {
-        auto zeros = syna::InitializerAttr::get(ctx, syna::InitKind::Zeros,
-                                              DenseF64ArrayAttr::get(ctx, {}));
-        auto p = syna::ParamOp::create(mb, loc, s, type, zeros,
-                                     syna::Domain::Real, /*buffer=*/true);
-        (void)p;
-      }
-      outs.push_back(syna::ParamReadOp::create(b, loc, type,
-                                             FlatSymbolRefAttr::get(ctx, s)));
-    }
-    // Adam's bias corrections, from the step count t ≥ 1.
-    Value c1, c2;
-    if (opt.kind == ::syna::OptimizerKind::Adam) {
-      Value t = arith::SIToFPOp::create(b, loc, pe, stepI);
-      Value p1 = math::PowFOp::create(b, loc, scalarConst(b, loc, pe, opt.beta1), t);
-      Value p2 = math::PowFOp::create(b, loc, scalarConst(b, loc, pe, opt.beta2), t);
-      Value one = scalarConst(b, loc, pe, 1.0);
-      c1 = arith::SubFOp::create(b, loc, one, p1);
-      c2 = math::SqrtOp::create(b, loc, arith::SubFOp::create(b, loc, one, p2));
-      // lr_t = lr·√(1 − β2^t)/(1 − β1^t); eps_t = eps·√(1 − β2^t).
-      lrP = arith::DivFOp::create(b, loc, arith::MulFOp::create(b, loc, lrP, c2), c1);
-    }
-    SmallVector<AffineMap> maps(ins.size() + outs.size(),
-                                b.getMultiDimIdentityMap(type.getRank()));
-    SmallVector<utils::IteratorType> iters(type.getRank(),
-                                           utils::IteratorType::parallel);
-    auto gen = linalg::GenericOp::create(
-        b, loc, TypeRange(ValueRange(outs)), ins, outs, maps, iters,
-        [&](OpBuilder &nb, Location l, ValueRange a) {
-          auto c = [&](double v) { return scalarConst(nb, l, pe, v); };
-          auto add = [&](Value p, Value q) { return arith::AddFOp::create(nb, l, p, q).getResult(); };
-          auto mul = [&](Value p, Value q) { return arith::MulFOp::create(nb, l, p, q).getResult(); };
-          Value gr = a[0], th = a[1];
-          if (opt.weightDecay > 0)
-            gr = add(gr, mul(c(opt.weightDecay), th));
-          SmallVector<Value> yields;
-          Value d = gr;
-          if (opt.kind == ::syna::OptimizerKind::Adam) {
-            Value m = add(mul(c(opt.beta1), a[2]), mul(c(1 - opt.beta1), gr));
-            Value v = add(mul(c(opt.beta2), a[3]),
-                          mul(c(1 - opt.beta2), mul(gr, gr)));
-            Value epsT = mul(c(opt.eps), c2);
-            Value den = add(math::SqrtOp::create(nb, l, v), epsT);
-            d = arith::DivFOp::create(nb, l, m, den);
-            yields = {Value(), m, v};
-          } else if (opt.momentum > 0) {
-            Value m = add(mul(c(opt.momentum), a[2]), gr);
-            d = opt.nesterov ? add(gr, mul(c(opt.momentum), m)) : m;
-            yields = {Value(), m};
-          } else {
-            yields = {Value()};
-          }
-          yields[0] = arith::SubFOp::create(nb, l, th, mul(lrP, d));
-          linalg::YieldOp::create(nb, l, yields);
-        });
-    syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, name),
-                             gen.getResult(0));
-    for (auto [i, s] : llvm::enumerate(stateNames))
-      syna::ParamWriteOp::create(b, loc, FlatSymbolRefAttr::get(ctx, s),
-                               gen.getResult(1 + i));
+    buildOptimizerUpdate(b, module, lossFn, param,
+                         {call.getResult(gradients + k), entry->getArgument(3),
+                          entry->getArgument(4)},
+                         optimizer);
   }
-  func::ReturnOp::create(b, loc, ValueRange{loss, out});
+  Value correct =
+      buildCorrectCount(b, loc, call.getResult(1), entry->getArgument(1));
+  func::ReturnOp::create(b, loc, ValueRange{call.getResult(0), correct});
   return success();
 }
+
+struct BuildTrainStepPass
+    : ::syna::impl::SynaBuildTrainStepBase<BuildTrainStepPass> {
+  using Base::Base;
+  void runOnOperation() override;
+};
 
 void BuildTrainStepPass::runOnOperation() {
   ModuleOp module = getOperation();
-  MLIRContext *ctx = module.getContext();
-  auto model = module->getAttrOfType<syna::ModelAttr>(::syna::kModelAttrName);
-  if (!model) {
-    module.emitError("syna-build-train-step: the module has no syna.model "
-                     "attribute (a .syna file with a `model` block)");
+  FailureOr<ModelSpec> spec = readModel(module, "syna-build-train-step");
+  if (failed(spec))
     return signalPassFailure();
-  }
-  // The dialect verifies that the graph is a func.func of the module that
+  // The dialect verified that the graph is a func.func of the module that
   // fits the training loop (SynaDialect::verifyOperationAttribute).
-  ::syna::ModelSpec spec = model.getSpec();
-  auto graph = module.lookupSymbol<func::FuncOp>(model.getGraph());
-  if (!graph) {
-    module.emitError("syna.model: graph @")
-        << spec.graph << " is not a func.func of the module";
-    return signalPassFailure();
-  }
-  if (module.lookupSymbol(::syna::kLossFn) ||
-      module.lookupSymbol(::syna::kTrainStepFn)) {
+  auto graph = module.lookupSymbol<func::FuncOp>(spec->graph);
+  if (module.lookupSymbol(kLossFn) || module.lookupSymbol(kTrainStepFn)) {
     module.emitError("syna-build-train-step: the module already has a "
                      "training step");
     return signalPassFailure();
   }
-
-  SmallVector<std::string> statParams;
-  if (failed(buildLoss(module, graph, spec.loss, statParams)))
+  SmallVector<std::string> stats;
+  FailureOr<func::FuncOp> lossFn = buildLossFunction(module, graph, *spec, stats);
+  if (failed(lossFn))
     return signalPassFailure();
   if (lossOnly)
     return;
 
-  OpPassManager pm("builtin.module");
-  ::syna::SynaAutodiffOptions ad;
-  ad.functions = {std::string(::syna::kLossFn)};
-  pm.addPass(::syna::createSynaAutodiff(ad));
-  if (failed(runPipeline(pm, module)))
+  OpPassManager differentiate("builtin.module");
+  SynaAutodiffOptions options;
+  options.functions = {kLossFn.str()};
+  differentiate.addPass(createSynaAutodiff(options));
+  if (failed(runPipeline(differentiate, module)))
     return signalPassFailure();
-  auto lossGrad =
-      module.lookupSymbol<func::FuncOp>((::syna::kLossFn + "_grad").str());
-  if (!lossGrad) {
-    module.emitError("syna-build-train-step: syna-autodiff emitted no @")
-        << ::syna::kLossFn << "_grad";
+  auto lossGrad = module.lookupSymbol<func::FuncOp>((kLossFn + "_grad").str());
+  if (!lossGrad ||
+      failed(buildStep(module, *lossFn, lossGrad, stats, spec->optimizer)))
     return signalPassFailure();
-  }
-  if (failed(buildStep(module, lossGrad, statParams, spec.optimizer)))
-    return signalPassFailure();
-
-  // Exports of every parameter's raw θ, for checkpoints.
-  OpBuilder b(ctx);
-  b.setInsertionPointToEnd(module.getBody());
-  for (auto p : llvm::to_vector(module.getOps<syna::ParamOp>())) {
-    auto fn = func::FuncOp::create(
-        b, p.getLoc(), (::syna::kExportPrefix + p.getSymName()).str(),
-        FunctionType::get(ctx, {}, {p.getTensorType()}));
-    OpBuilder fb = OpBuilder::atBlockBegin(fn.addEntryBlock());
-    Value v = syna::ParamReadOp::create(fb, p.getLoc(), p.getTensorType(),
-                                      FlatSymbolRefAttr::get(p.getSymNameAttr()));
-    func::ReturnOp::create(fb, p.getLoc(), v);
-  }
 
   // Inline the gradient into the step, then drop the helpers.
-  OpPassManager inl("builtin.module");
-  inl.addPass(createInlinerPass());
-  inl.addPass(createCanonicalizerPass());
-  inl.addPass(createCSEPass());
-  if (failed(runPipeline(inl, module)))
+  OpPassManager inline_("builtin.module");
+  inline_.addPass(createInlinerPass());
+  inline_.addPass(createCanonicalizerPass());
+  inline_.addPass(createCSEPass());
+  if (failed(runPipeline(inline_, module)))
     return signalPassFailure();
-  for (StringRef n : {StringRef(::syna::kLossFn), StringRef(lossGrad.getName())})
-    if (auto f = module.lookupSymbol<func::FuncOp>(n))
+  for (StringRef name : {StringRef(kLossFn), StringRef(lossGrad.getName())})
+    if (auto f = module.lookupSymbol<func::FuncOp>(name))
       if (f.symbolKnownUseEmpty(module))
         f.erase();
 }
+
+} // namespace
+} // namespace syna

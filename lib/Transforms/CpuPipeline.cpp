@@ -59,10 +59,25 @@ void ::syna::buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &o) {
     llvm::report_fatal_error("syna-cpu-pipeline: invalid pipeline");
 }
 
+void ::syna::buildCpuPipeline(OpPassManager &pm, const CompileOptions &o) {
+  CpuPipelineOptions po;
+  po.surprisal = o.surprisal;
+  po.fuse = o.fuse;
+  po.vectorize = o.vectorize;
+  po.omp = o.omp;
+  po.vectorWidth = o.vectorWidth;
+  po.tileSizes = o.tileSizes;
+  po.seed = o.seed;
+  po.productBlock = o.productBlock;
+  buildCpuPipeline(pm, po);
+}
+
 void ::syna::registerCpuPipeline() {
   PassPipelineRegistration<CpuPipelineOptions>(
       "syna-cpu-pipeline",
       "Lower syna to LLVM for the CPU: linalg, fusion, batch tiling "
       "(scf.forall), vectorization, bufferization, OpenMP",
-      buildCpuPipeline);
+      [](OpPassManager &pm, const CpuPipelineOptions &options) {
+        buildCpuPipeline(pm, options);
+      });
 }

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "syna/Conversion/Passes.h"
+#include "syna/Conversion/DomainMaps.h"
 #include "syna/Conversion/ParamInit.h"
 #include "LoweringUtils.h"
 
@@ -912,26 +913,9 @@ struct ParamRefLowering : OpConversionPattern<syna::ParamRefOp> {
     auto it = domains->find(op.getName());
     if (it == domains->end())
       return op.emitOpError("'") << op.getName() << "' does not name a syna.param";
-    syna::Domain domain = it->second;
     Value theta = ml_program::GlobalLoadOp::create(rewriter, loc, op.getType(),
                                                    op.getNameAttr());
-    if (domain == syna::Domain::Real) {
-      rewriter.replaceOp(op, theta);
-      return success();
-    }
-    Value r = elementwise(rewriter, loc, op.getType(), {theta},
-                          [&](const Scalar &s, ValueRange a) -> Value {
-                            switch (domain) {
-                            case syna::Domain::Unit:
-                              return s.sigmoid(a[0]);
-                            case syna::Domain::Positive:
-                              return s.softplus(a[0]);
-                            case syna::Domain::AtLeastOne:
-                              return s.add(s.c(1.0), s.softplus(a[0]));
-                            default:
-                              return a[0];
-                            }
-                          });
+    Value r = buildDomainMap(rewriter, loc, theta, it->second);
     rewriter.replaceOp(op, r);
     return success();
   }

@@ -19,10 +19,13 @@ namespace syna {
 #define GEN_PASS_REGISTRATION
 #include "syna/Training/Passes.h.inc"
 
-/// Names of the functions the pass emits.
+/// Names of the functions and buffers the passes emit (docs/training.md).
 inline constexpr llvm::StringLiteral kLossFn = "__syna_loss";
 inline constexpr llvm::StringLiteral kTrainStepFn = "__syna_train_step";
-inline constexpr llvm::StringLiteral kExportPrefix = "__syna_export_";
+inline constexpr llvm::StringLiteral kEvalStepFn = "__syna_eval_step";
+inline constexpr llvm::StringLiteral kPredictFn = "__syna_predict";
+inline constexpr llvm::StringLiteral kGetPrefix = "__syna_get_";
+inline constexpr llvm::StringLiteral kSetPrefix = "__syna_set_";
 inline constexpr llvm::StringLiteral kOptPrefix = "__opt_";
 
 } // namespace syna

@@ -15,17 +15,16 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
       `cross_entropy` on logits, mean over the batch); `stats` are the new
       running statistics of each training batch norm whose running mean and
       variance are `buffer` parameters.
-    * `@__syna_train_step(x, labels, key, lr, step) -> (loss, out)`: the
+    * `@__syna_train_step(x, labels, key, lr, step) -> (loss, correct)`: the
       gradient of `@__syna_loss` (`syna-autodiff`, inlined), the new running
       statistics written to their buffers, and one optimizer update per
       learnable parameter (SGD with momentum / Nesterov / weight decay, or
       Adam with bias correction from `step` ≥ 1), written in place with
-      `syna.param_write`. `lr` is a runtime argument, so learning-rate
+      `syna.param_write`; `correct` counts the samples whose largest score
+      is at their label. `lr` is a runtime argument, so learning-rate
       schedules and overrides need no recompilation. Optimizer state lives
       in new buffer parameters `@__opt_m_<name>` (and `@__opt_v_<name>` for
       Adam), initialised to zeros.
-    * `@__syna_export_<name>() -> θ` for every parameter (raw values), used
-      to write checkpoints.
 
     The model's graph itself is kept unchanged: it is the evaluation
     (inference-mode) function.
@@ -39,6 +38,44 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
     "::mlir::tensor::TensorDialect", "::mlir::func::FuncDialect",
     "::mlir::linalg::LinalgDialect", "::syna::SynaDialect"
   ];
+}
+
+def SynaBuildEvalStep : Pass<"syna-build-eval-step", "::mlir::ModuleOp"> {
+  let summary = "emit the compiled evaluation and prediction steps of the syna.model";
+  let description = [{
+    Reads the `syna.model` attribute of the module and emits, with the
+    model's graph in inference mode (as written; a key argument gets the
+    constant 0, since dropout is then the identity):
+
+    * `@__syna_eval_step(x, labels) -> (loss, correct)`: the model's loss
+      summed over the batch (the loss that `syna-build-train-step`
+      averages) and the number of samples whose largest score is at their
+      label;
+    * `@__syna_predict(x) -> (class, probability)`: per sample, the class
+      of the largest score and its softmax probability (i64 and float
+      vectors).
+
+    syna-run evaluates and predicts with these alone: the loss and the
+    accuracy are defined in IR, once.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::func::FuncDialect", "::mlir::linalg::LinalgDialect",
+    "::syna::SynaDialect"
+  ];
+}
+
+def SynaExposeParams : Pass<"syna-expose-params", "::mlir::ModuleOp"> {
+  let summary = "emit functions that read and write every parameter's θ";
+  let description = [{
+    For every `syna.param @p`: `@__syna_get_p() -> θ` (a `syna.param_read`)
+    and `@__syna_set_p(θ)` (a `syna.param_write`). A compiled module keeps
+    its parameters resident between calls; syna-run saves checkpoints with
+    the getters and restores them with the setters, without compiling the
+    module again. Run it after the passes that add parameters (the
+    optimizer state of `syna-build-train-step`).
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect", "::syna::SynaDialect"];
 }
 
 def SynaSplitSharedDestinations

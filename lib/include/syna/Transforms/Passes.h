@@ -16,6 +16,7 @@
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassOptions.h"
+#include "syna/Transforms/CompileOptions.h"
 
 namespace syna {
 
@@ -56,6 +57,7 @@ struct CpuPipelineOptions
 /// syna → linalg → (fusion, tiling, vectorization) → bufferization →
 /// (OpenMP) → LLVM dialect.
 void buildCpuPipeline(mlir::OpPassManager &pm, const CpuPipelineOptions &options);
+void buildCpuPipeline(mlir::OpPassManager &pm, const CompileOptions &options);
 
 /// Registers `syna-cpu-pipeline`.
 void registerCpuPipeline();

@@ -140,4 +140,15 @@ def InlineAllocaScopes : Pass<"syna-inline-alloca-scopes"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def ConvertToF64 : Pass<"syna-convert-to-f64", "mlir::ModuleOp"> {
+  let summary = "Rewrite every float of a module to f64";
+  let description = [{
+    Rewrites f16, bf16 and f32 to f64 in the types of values, block
+    arguments and functions and in type and float attributes (constants,
+    parameter types and initial values). The result computes the same
+    graphs in double precision: `syna-run gradcheck` compares gradients
+    with central finite differences in it (docs/autodiff.md).
+  }];
+}
+
 #endif // SYNA_TRANSFORMS_PASSES_TD

@@ -1,0 +1,136 @@
+//===- CompileOptions.cpp - every option of compiling a syna module -------===//
+#include "syna/Transforms/CompileOptions.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ManagedStatic.h"
+#include "llvm/Support/StringSaver.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cl = llvm::cl;
+
+namespace syna {
+
+static llvm::Error outOfRange(llvm::StringRef flag, const llvm::Twine &value,
+                              const llvm::Twine &min, const llvm::Twine &max) {
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "option " + flag + " must lie in [" + min + ", " + max + "], got " + value);
+}
+
+static llvm::Error checkRange(llvm::StringRef, bool, int64_t, int64_t) {
+  return llvm::Error::success();
+}
+static llvm::Error checkRange(llvm::StringRef flag, uint64_t value, uint64_t,
+                              uint64_t max) {
+  if (value > max)
+    return outOfRange(flag, llvm::Twine(value), "0", llvm::Twine(max));
+  return llvm::Error::success();
+}
+static llvm::Error checkRange(llvm::StringRef flag, int64_t value, int64_t min,
+                              int64_t max) {
+  if (value < min || value > max)
+    return outOfRange(flag, llvm::Twine(value), llvm::Twine(min),
+                      llvm::Twine(max));
+  return llvm::Error::success();
+}
+
+llvm::Error CompileOptions::validate() const {
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  if (llvm::Error e = checkRange(FLAG, FIELD, MIN, MAX))                       \
+    return e;
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  for (TYPE value : FIELD)                                                     \
+    if (llvm::Error e = checkRange(FLAG, value, MIN, MAX))                     \
+      return e;
+#include "syna/Transforms/CompileOptions.def"
+  return llvm::Error::success();
+}
+
+std::string CompileOptions::pipelineString() const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  const char *separator = "";
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  os << separator << FLAG << "=" << FIELD;                                     \
+  separator = " ";
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  os << separator << FLAG << "=";                                              \
+  llvm::interleave(FIELD, os, ",");                                            \
+  separator = " ";
+#include "syna/Transforms/CompileOptions.def"
+  return text;
+}
+
+namespace {
+
+/// A bool that defaults to true is switched off with --no-FLAG.
+template <typename T>
+std::string flagName(llvm::StringRef flag, const T &defaultValue) {
+  if constexpr (std::is_same_v<T, bool>)
+    return defaultValue ? ("no-" + flag).str() : flag.str();
+  return flag.str();
+}
+
+/// The command-line flags, one per option, in every subcommand. Options keep
+/// their names by reference: `names` owns them.
+struct CompileFlags {
+  llvm::BumpPtrAllocator allocator;
+  llvm::StringSaver names{allocator};
+
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  cl::opt<TYPE> FIELD{names.save(flagName(FLAG, TYPE(DEFAULT))),               \
+                      cl::desc(HELP), cl::init(TYPE(DEFAULT)),                 \
+                      cl::sub(cl::SubCommand::getAll())};
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  cl::list<TYPE> FIELD{FLAG, cl::desc(HELP), cl::CommaSeparated,               \
+                       cl::sub(cl::SubCommand::getAll())};
+#define SYNA_SESSION_OPTION(TYPE, FIELD, FLAG, DEFAULT, HELP)                  \
+  cl::opt<TYPE> FIELD{names.save(flagName(FLAG, TYPE(DEFAULT))),               \
+                      cl::desc(HELP), cl::init(TYPE(DEFAULT)),                 \
+                      cl::sub(cl::SubCommand::getAll())};
+#include "syna/Transforms/CompileOptions.def"
+};
+
+llvm::ManagedStatic<CompileFlags> flags;
+
+/// The value of a bool flag: --no-FLAG inverts its default.
+template <typename T> T flagValue(const cl::opt<T> &option, const T &defaultValue) {
+  if constexpr (std::is_same_v<T, bool>)
+    return option.getNumOccurrences() ? defaultValue != bool(option)
+                                      : defaultValue;
+  return option;
+}
+
+} // namespace
+
+void registerCompileOptionFlags() { *flags; }
+
+CompileOptions compileOptionsFromFlags() {
+  CompileOptions options;
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  options.FIELD = flagValue<TYPE>(flags->FIELD, TYPE(DEFAULT));
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  if (flags->FIELD.getNumOccurrences())                                        \
+    options.FIELD.assign(flags->FIELD.begin(), flags->FIELD.end());
+#define SYNA_SESSION_OPTION(TYPE, FIELD, FLAG, DEFAULT, HELP)                  \
+  options.FIELD = flagValue<TYPE>(flags->FIELD, TYPE(DEFAULT));
+#include "syna/Transforms/CompileOptions.def"
+  return options;
+}
+
+bool compileFlagGiven(llvm::StringRef flag) {
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  if (flag == FLAG)                                                            \
+    return flags->FIELD.getNumOccurrences() > 0;
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  if (flag == FLAG)                                                            \
+    return flags->FIELD.getNumOccurrences() > 0;
+#define SYNA_SESSION_OPTION(TYPE, FIELD, FLAG, DEFAULT, HELP)                  \
+  if (flag == FLAG)                                                            \
+    return flags->FIELD.getNumOccurrences() > 0;
+#include "syna/Transforms/CompileOptions.def"
+  return false;
+}
+
+} // namespace syna

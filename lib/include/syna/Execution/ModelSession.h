@@ -1,0 +1,90 @@
+//===- ModelSession.h - a model compiled for one target --------*- C++ -*-===//
+//
+// A module with a #syna.model, with its compiled steps (docs/training.md):
+// the train step (Training mode only), the eval step, the predict step and
+// the parameter getters and setters, on the backend the compile options
+// name. Parameters stay on the target between calls; checkpoints go through
+// the getters and setters, so a checkpoint is restored without compiling
+// again.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SYNA_EXECUTION_MODELSESSION_H
+#define SYNA_EXECUTION_MODELSESSION_H
+
+#include "mlir/IR/MLIRContext.h"
+#include "syna/Data/Safetensors.h"
+#include "syna/Dialect/Syna/IR/ModelSchema.h"
+#include "syna/Execution/Backend.h"
+
+#include <map>
+
+namespace syna {
+
+/// The outcome of one train or eval step on a batch.
+struct BatchResult {
+  double loss = 0;     // train: the batch mean; eval: the batch sum
+  int64_t correct = 0; // samples whose largest score is at their label
+};
+
+struct Prediction {
+  int64_t label = 0;
+  double probability = 0;
+};
+
+class ModelSession {
+public:
+  enum class Mode { Inference, Training };
+
+  /// Loads `file` (a .syna file with a `model` block, or MLIR with a
+  /// #syna.model) and builds its steps; diagnostics go to stderr.
+  static llvm::Expected<std::unique_ptr<ModelSession>> open(llvm::StringRef file,
+                                                            Mode mode);
+  ~ModelSession();
+
+  const ModelSpec &spec() const { return spec_; }
+  /// The graph's image input: a float tensor [B, ...].
+  const ValueSpec &imageSpec() const { return predict_.inputs[0]; }
+  int64_t valuesPerImage() const;
+
+  /// Compiles the module for `options.target`; parameters start from their
+  /// initializers with `options.seed`.
+  llvm::Error compile(const CompileOptions &options, mlir::TimingScope *timing);
+
+  llvm::Expected<BatchResult> trainStep(HostArray images, HostArray labels,
+                                        int64_t key, float learningRate,
+                                        int64_t step);
+  llvm::Expected<BatchResult> evalStep(HostArray images, HostArray labels);
+  llvm::Expected<std::vector<Prediction>> predict(HostArray images);
+
+  /// Every parameter's θ (optimizer state included).
+  llvm::Expected<data::Checkpoint> saveParameters();
+  /// Sets θ of every parameter from `checkpoint` after checking names,
+  /// shapes and values; optimizer state is required only in Training mode.
+  /// `source` names the checkpoint in messages.
+  llvm::Error restoreParameters(const data::Checkpoint &checkpoint,
+                                llvm::StringRef source);
+
+private:
+  ModelSession();
+  llvm::Error build(llvm::StringRef file, Mode mode);
+  llvm::Error checkCheckpoint(const data::Checkpoint &checkpoint,
+                              llvm::StringRef source) const;
+  llvm::Expected<std::vector<HostArray>> call(const GraphSignature &function,
+                                              std::vector<HostArray> inputs);
+
+  mlir::MLIRContext context_;
+  mlir::OwningOpRef<mlir::ModuleOp> module_;
+  ModelSpec spec_;
+  Mode mode_ = Mode::Inference;
+  GraphSignature train_, eval_, predict_;
+  struct Parameter {
+    std::vector<int64_t> shape;
+    GraphSignature get, set;
+  };
+  std::map<std::string, Parameter> parameters_;
+  std::unique_ptr<Executable> executable_;
+};
+
+} // namespace syna
+
+#endif // SYNA_EXECUTION_MODELSESSION_H

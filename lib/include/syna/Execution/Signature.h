@@ -1,0 +1,54 @@
+//===- Signature.h - modules, their functions and their inputs --*- C++ -*-===//
+//
+// Loading a module (the one place where front ends plug in), the signature
+// of a function as host arrays see it, and the checks of inputs against it:
+// shapes, element kinds and the operands' value domains.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SYNA_EXECUTION_SIGNATURE_H
+#define SYNA_EXECUTION_SIGNATURE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "syna/Execution/Npy.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+
+namespace syna {
+
+/// Loads `path`: `.syna` files through the front end, anything else as MLIR
+/// (text or bytecode). Returns null after reporting an error.
+mlir::OwningOpRef<mlir::ModuleOp> loadModule(llvm::StringRef path,
+                                             mlir::MLIRContext &context);
+
+/// What a graph takes and returns, read from its func.func before lowering.
+struct ValueSpec {
+  enum Kind { Tensor, Scalar } kind = Tensor;
+  DType dtype = DType::F32;
+  llvm::SmallVector<int64_t> shape; // ShapedType::kDynamic for '?'
+  std::string describe() const;
+};
+
+struct GraphSignature {
+  std::string name;
+  std::vector<ValueSpec> inputs, results;
+};
+
+llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
+                                              llvm::StringRef graph);
+
+/// Checks count, rank, static extents and element kinds (floats convert to
+/// the graph's float type, integers to its integer type); batch extents
+/// (dimension 0) of dynamic inputs must agree. Converts `inputs` in place.
+llvm::Error validateInputs(const GraphSignature &signature,
+                           std::vector<HostArray> &inputs);
+
+/// Inputs that an op of `graph` uses directly, checked against that
+/// operand's value domain (getOperandDomain: probabilities, gains,
+/// surprisals, class indices).
+llvm::Error checkDomains(mlir::ModuleOp module, llvm::StringRef graph,
+                         const std::vector<HostArray> &inputs);
+
+} // namespace syna
+
+#endif // SYNA_EXECUTION_SIGNATURE_H

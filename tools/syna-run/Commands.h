@@ -1,0 +1,33 @@
+//===- Commands.h - the subcommands of syna-run -----------------*- C++ -*-===//
+//
+// Each subcommand binds its own flags (the compile options are shared by
+// all: CompileOptions.def) and turns the execution library's results into
+// printed lines and an exit code (docs/tools.md).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SYNA_TOOLS_SYNA_RUN_COMMANDS_H
+#define SYNA_TOOLS_SYNA_RUN_COMMANDS_H
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Error.h"
+
+namespace syna::tool {
+
+/// Prints "syna-run: error: <message>" and returns exit code 1.
+int fail(const llvm::Twine &message);
+int fail(llvm::Error error);
+
+/// A subcommand and what runs it once the command line chose it.
+struct Subcommand {
+  llvm::cl::SubCommand &command;
+  int (*main)();
+};
+Subcommand runCommand();
+Subcommand gradcheckCommand();
+Subcommand trainCommand();
+Subcommand evalCommand();
+Subcommand predictCommand();
+
+} // namespace syna::tool
+
+#endif // SYNA_TOOLS_SYNA_RUN_COMMANDS_H

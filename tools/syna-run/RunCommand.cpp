@@ -1,0 +1,213 @@
+//===- RunCommand.cpp - syna-run run --------------------------------------===//
+//
+//   syna-run run FILE --graph NAME [-i INPUT]... [--output-dir DIR]
+//                [--param NAME=FILE.npy]... [--timing] [--benchmark N]
+//
+// INPUT is a .npy file or an array literal ("[[0.1, 0.2]]", "0.5"), one per
+// graph argument in order. Results are printed and, with --output-dir,
+// written as DIR/NAME.<i>.npy. Parameters are initialised from their
+// #syna.init with --seed, or read from --param NAME=FILE.npy (θ, the raw
+// unconstrained value).
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/Timing.h"
+#include "syna/Conversion/ParamInit.h"
+#include "syna/Execution/Backend.h"
+#include "syna/InitAll.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cmath>
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+namespace syna::tool {
+namespace {
+
+cl::SubCommand command("run", "compile a module and execute one graph");
+cl::opt<std::string> file(cl::Positional, cl::desc("<module>"), cl::Required,
+                          cl::sub(command));
+cl::opt<std::string> graph("graph", cl::desc("graph (func.func) to run"),
+                           cl::Required, cl::sub(command));
+cl::list<std::string>
+    inputs("input", cl::desc("graph input: a .npy file or an array literal, in "
+                             "argument order (repeat)"),
+           cl::sub(command));
+cl::alias inputsShort("i", cl::aliasopt(inputs));
+cl::opt<std::string> outputDir("output-dir",
+                               cl::desc("write results as DIR/GRAPH.<i>.npy"),
+                               cl::sub(command));
+cl::list<std::string> params("param",
+                             cl::desc("NAME=FILE.npy: θ of a parameter (repeat)"),
+                             cl::sub(command));
+cl::opt<bool> timing("timing", cl::desc("report compile and run times"),
+                     cl::sub(command));
+cl::opt<unsigned> benchmark("benchmark",
+                            cl::desc("time N calls after one warm-up call"),
+                            cl::init(0), cl::sub(command));
+cl::opt<bool> quiet("quiet", cl::desc("do not print results"), cl::sub(command));
+
+llvm::Expected<HostArray> readInput(llvm::StringRef text) {
+  if (text.ends_with(".npy"))
+    return readNpy(text);
+  return parseLiteral(text, /*preferInt=*/true);
+}
+
+llvm::Expected<std::vector<HostArray>> readInputs() {
+  std::vector<HostArray> values;
+  for (auto [i, text] : llvm::enumerate(inputs)) {
+    llvm::Expected<HostArray> value = readInput(text);
+    if (!value)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "input " + std::to_string(i) + " ('" + text +
+              "'): " + llvm::toString(value.takeError()));
+    values.push_back(std::move(*value));
+  }
+  return values;
+}
+
+/// --param NAME=FILE.npy: the initial θ of a parameter.
+llvm::Error applyParameterFile(ModuleOp module, llvm::StringRef flag) {
+  auto [name, path] = flag.split('=');
+  auto fail = [&](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--param " + flag + ": " + message);
+  };
+  auto param = module.lookupSymbol<ParamOp>(name);
+  if (!param)
+    return fail("no syna.param @" + name);
+  llvm::Expected<HostArray> array = readNpy(path);
+  if (!array)
+    return fail(llvm::toString(array.takeError()));
+  RankedTensorType type = param.getTensorType();
+  if (llvm::ArrayRef<int64_t>(array->shape) != type.getShape() ||
+      !isFloat(array->dtype))
+    return fail("@" + name + " is " + llvm::formatv("{0}", type).str() +
+                " but the file holds " + dtypeName(array->dtype) +
+                " of shape " + array->shapeString());
+  bool f64 = type.getElementType().isF64();
+  HostArray values = array->convertedTo(f64 ? DType::F64 : DType::F32);
+  DenseElementsAttr theta =
+      f64 ? DenseElementsAttr::get(
+                type, llvm::ArrayRef(reinterpret_cast<const double *>(
+                                         values.data.data()),
+                                     size_t(values.numElements())))
+          : DenseElementsAttr::get(
+                type, llvm::ArrayRef(reinterpret_cast<const float *>(
+                                         values.data.data()),
+                                     size_t(values.numElements())));
+  param->setAttr(kThetaAttrName, theta);
+  return llvm::Error::success();
+}
+
+llvm::Error benchmarkCalls(Executable &executable,
+                           const GraphSignature &signature,
+                           const std::vector<HostArray> &values) {
+  auto start = std::chrono::steady_clock::now();
+  for (unsigned i = 0; i < benchmark; ++i)
+    if (auto results = executable.call(signature, values); !results)
+      return results.takeError();
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  double perCall = seconds / benchmark;
+  int64_t batch = values.empty() || values[0].shape.empty() ? 1
+                                                            : values[0].shape[0];
+  llvm::outs() << llvm::formatv(
+      "benchmark: {0} calls, {1:f4} ms per call, {2:f0} samples/s\n",
+      benchmark.getValue(), perCall * 1e3, batch / perCall);
+  return llvm::Error::success();
+}
+
+llvm::Error reportResults(const std::vector<HostArray> &results) {
+  for (auto [i, r] : llvm::enumerate(results)) {
+    bool nonFinite = false;
+    for (int64_t k = 0, e = r.numElements(); k < e && !nonFinite; ++k)
+      nonFinite = !std::isfinite(r.at(k));
+    if (nonFinite)
+      llvm::errs() << "syna-run: warning: result " << i
+                   << " contains NaN or infinite values\n";
+    if (!quiet) {
+      llvm::outs() << "result " << i << ": " << r.shapeString() << " "
+                   << dtypeName(r.dtype) << "\n";
+      printArray(llvm::outs(), r);
+      llvm::outs() << "\n";
+    }
+    if (outputDir.empty())
+      continue;
+    llvm::sys::fs::create_directories(outputDir);
+    llvm::SmallString<128> path(outputDir);
+    llvm::sys::path::append(path, graph + "." + std::to_string(i) + ".npy");
+    if (llvm::Error e = writeNpy(path, r))
+      return e;
+  }
+  return llvm::Error::success();
+}
+
+int runMain() {
+  CompileOptions options = compileOptionsFromFlags();
+  if (llvm::Error e = options.validate())
+    return fail(std::move(e));
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  DefaultTimingManager timingManager;
+  timingManager.setEnabled(timing);
+  TimingScope root = timingManager.getRootScope();
+
+  TimingScope loadTime = root.nest("load module");
+  OwningOpRef<ModuleOp> module = loadModule(file, context);
+  if (!module)
+    return 1;
+  loadTime.stop();
+  llvm::Expected<GraphSignature> signature = graphSignature(*module, graph);
+  if (!signature)
+    return fail(signature.takeError());
+  llvm::Expected<std::vector<HostArray>> values = readInputs();
+  if (!values)
+    return fail(values.takeError());
+  if (llvm::Error e = validateInputs(*signature, *values))
+    return fail(std::move(e));
+  if (llvm::Error e = checkDomains(*module, graph, *values))
+    return fail(std::move(e));
+  for (const std::string &flag : params)
+    if (llvm::Error e = applyParameterFile(*module, flag))
+      return fail(std::move(e));
+
+  llvm::Expected<std::unique_ptr<Backend>> backend =
+      createBackend(options.target);
+  if (!backend)
+    return fail(backend.takeError());
+  TimingScope compileTime = root.nest("compile");
+  auto executable = (*backend)->compile(*module, options,
+                                        timing ? &compileTime : nullptr);
+  if (!executable)
+    return fail(executable.takeError());
+  compileTime.stop();
+  TimingScope runTime = root.nest("execute");
+  auto results = (*executable)->call(*signature, *values);
+  if (!results)
+    return fail(results.takeError());
+  runTime.stop();
+  if (benchmark > 0)
+    if (llvm::Error e = benchmarkCalls(**executable, *signature, *values))
+      return fail(std::move(e));
+  if (llvm::Error e = reportResults(*results))
+    return fail(std::move(e));
+  return 0;
+}
+
+} // namespace
+
+Subcommand runCommand() { return {command, runMain}; }
+
+} // namespace syna::tool
