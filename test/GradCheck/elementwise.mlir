@@ -4,6 +4,7 @@
 // RUN: syna-run gradcheck %s --graph surprisal_chain | FileCheck %s
 // RUN: syna-run gradcheck %s --graph odds_sigmoid_relu --seed 3 | FileCheck %s
 // RUN: syna-run gradcheck %s --graph swap | FileCheck %s
+// RUN: syna-run gradcheck %s --graph tanh_gate | FileCheck %s
 // CHECK-NOT: FAIL
 // CHECK: {{^}}{{[1-9][0-9]*}} passed, 0 failed
 
@@ -15,6 +16,15 @@ func.func @surprisal_chain(%p: tensor<?x5xf32>) -> (tensor<?x5xf32>, tensor<?x5x
   %q = syna.prob %g : tensor<?x5xf32>
   %r = arith.mulf %q, %n : tensor<?x5xf32>
   return %r, %g : tensor<?x5xf32>, tensor<?x5xf32>
+}
+
+// tanh with fan-out, as in a recurrent gate: tanh(x)·x + tanh(tanh(x)).
+func.func @tanh_gate(%x: tensor<?x7xf32>) -> tensor<?x7xf32> {
+  %t = syna.tanh %x : tensor<?x7xf32>
+  %g = arith.mulf %t, %x : tensor<?x7xf32>
+  %tt = syna.tanh %t : tensor<?x7xf32>
+  %r = arith.addf %g, %tt : tensor<?x7xf32>
+  return %r : tensor<?x7xf32>
 }
 
 // relu away from its kink: relu(x - 0.5) and relu(0.5 - x) mix both sides.

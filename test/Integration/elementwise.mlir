@@ -36,3 +36,7 @@ func.func @sigmoid(%x: tensor<4x256xf32>) -> tensor<4x256xf32> {
   %r = syna.sigmoid %x : tensor<4x256xf32>
   return %r : tensor<4x256xf32>
 }
+func.func @tanh(%x: tensor<4x256xf32>) -> tensor<4x256xf32> {
+  %r = syna.tanh %x : tensor<4x256xf32>
+  return %r : tensor<4x256xf32>
+}

@@ -164,6 +164,15 @@ LogicalResult SigmoidOp::buildVjp(OpBuilder &b, ValueRange adj,
   return success();
 }
 
+// t = tanh(x), t′ = 1 − t²:  dx = g · (1 − t²)
+LogicalResult TanhOp::buildVjp(OpBuilder &b, ValueRange adj,
+                               SmallVectorImpl<Value> &in) {
+  Emitter e{b, getLoc()};
+  Value t = getResult();
+  in.push_back(e.mul(adj[0], e.oneMinus(e.mul(t, t))));
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // Synapses
 //===----------------------------------------------------------------------===//

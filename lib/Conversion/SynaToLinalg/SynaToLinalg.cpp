@@ -336,6 +336,11 @@ Value UnaryLowering<syna::SigmoidOp>::compute(const Scalar &s, Value x) {
   return s.sigmoid(x);
 }
 
+template <>
+Value UnaryLowering<syna::TanhOp>::compute(const Scalar &s, Value x) {
+  return math::TanhOp::create(s.b, s.loc, x);
+}
+
 struct SynapseLowering : OpConversionPattern<syna::SynapseOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -990,7 +995,8 @@ void ::syna::populateSynaToLinalgPatterns(
   patterns.add<UnaryLowering<syna::SurprisalOp>, UnaryLowering<syna::ProbOp>,
                UnaryLowering<syna::ConjugateOp>, UnaryLowering<syna::BoseEinsteinOp>,
                UnaryLowering<syna::OddsOp>, UnaryLowering<syna::ReluOp>,
-               UnaryLowering<syna::SigmoidOp>, SynapseLowering,
+               UnaryLowering<syna::SigmoidOp>, UnaryLowering<syna::TanhOp>,
+               SynapseLowering,
                SurprisalSynapseLowering, SwapRatioLowering, LogSwapRatioLowering,
                FlipCircuitLowering, DenseLowering, Conv2DLowering,
                MaxPool2DLowering, SoftmaxLowering<syna::SoftmaxOp, false>,

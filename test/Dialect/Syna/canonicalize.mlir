@@ -33,6 +33,18 @@ func.func @relu_idempotent(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
+// tanh folds with its scalar reference function: tanh(0.5).
+// CHECK-LABEL: func.func @tanh_constant
+func.func @tanh_constant() -> tensor<f64> {
+  %h = arith.constant dense<0.5> : tensor<f64>
+  // CHECK: dense<0.46211715726000{{[0-9]*}}> : tensor<f64>
+  // CHECK-NOT: syna.tanh
+  %0 = syna.tanh %h : tensor<f64>
+  return %0 : tensor<f64>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @unary_constants
 func.func @unary_constants() -> (tensor<2xf64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, tensor<2xf64>, tensor<f64>) {
   %p = arith.constant dense<[1.0, 0.25]> : tensor<2xf64>

@@ -46,6 +46,8 @@ func.func @unary(%p: tensor<?x8xf32>, %d: tensor<3xf64>) {
   %5 = syna.relu %p : tensor<?x8xf32>
   // CHECK: syna.sigmoid %{{.*}} : tensor<3xf64>
   %6 = syna.sigmoid %d : tensor<3xf64>
+  // CHECK: syna.tanh %{{.*}} : tensor<?x8xf32>
+  %7 = syna.tanh %p : tensor<?x8xf32>
   return
 }
 

@@ -151,6 +151,10 @@ def group_elementwise(sr, mod):
     out = run(sr, mod, "sigmoid", [x])
     check("sigmoid", out and out[0], sigmoid(x), rtol=16 * U * 31, atol=0,
           why="exp of |x| <= ~40 amplifies argument rounding")
+    xt = np.concatenate([rng.normal(0, 2, 512), np.linspace(-12, 12, 512)]).astype(f32).reshape(4, 256)
+    out = run(sr, mod, "tanh", [xt])
+    check("tanh", out and out[0], np.tanh(f64(xt)), rtol=8 * U, atol=8 * U,
+          why="tanh is well conditioned (|x·tanh'(x)/tanh(x)| <= 1); the polynomial of syna-math-approximation")
 
 
 def group_synapse(sr, mod):

@@ -96,6 +96,14 @@ def Syna_ReluOp : Syna_UnaryOp<"relu", "scalar::relu", "Idempotent"> {
   let summary = "rectified linear unit max(x, 0)";
 }
 
+def Syna_TanhOp : Syna_UnaryOp<"tanh", "std::tanh"> {
+  let summary = "hyperbolic tangent";
+  let description = [{
+    `tanh(x) = (e^x − e^{−x})/(e^x + e^{−x})`, in (−1, 1); the gate of
+    recurrent cells. Its derivative is `1 − tanh²(x)`.
+  }];
+}
+
 def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid", "scalar::sigmoid"> {
   let summary = "logistic sigmoid 1/(1 + e^{−x})";
 }
