@@ -146,16 +146,26 @@ std::string docArgument(const ArgModel &arg) {
   return text;
 }
 
+/// What an argument must be, as the language reference says it.
+std::string docKind(const ArgModel &arg) {
+  switch (arg.kind) {
+  case ArgKind::Tensor:
+    return arg.range.empty() ? "float tensor" : "float tensor in " + arg.range;
+  case ArgKind::Labels: return "class indices (i32 or i64 tensor)";
+  case ArgKind::Key: return "i64 key";
+  case ArgKind::Int: return "integer";
+  case ArgKind::Float: return "number";
+  case ArgKind::Bool: return "true or false";
+  case ArgKind::IntList: return "list of integers";
+  case ArgKind::Enum: return llvm::join(arg.enumeration->cases, " or ");
+  }
+  return "";
+}
+
 std::string docKinds(const OpModel &op) {
   std::vector<std::string> parts;
-  for (const ArgModel &arg : op.args) {
-    std::string part = arg.odsName + ": " + llvm::StringRef(kindName(arg.kind)).lower();
-    if (arg.enumeration)
-      part += " (" + llvm::join(arg.enumeration->cases, " or ") + ")";
-    if (!arg.domain.empty())
-      part += " in " + arg.domain;
-    parts.push_back(part);
-  }
+  for (const ArgModel &arg : op.args)
+    parts.push_back(arg.odsName + ": " + docKind(arg));
   if (!op.builtinShapeArgument.empty())
     parts.push_back(op.builtinShapeArgument + ": the result shape");
   return llvm::join(parts, "; ");

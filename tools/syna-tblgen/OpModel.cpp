@@ -47,6 +47,8 @@ static ArgModel readOperand(const Operator &op, const NamedTypeConstraint &opera
   const Record &constraint = *def;
   if (constraint.getValue("valueDomain"))
     arg.domain = constraint.getValueAsString("valueDomain").str();
+  if (constraint.getValue("valueRange"))
+    arg.range = constraint.getValueAsString("valueRange").str();
   if (constraint.getName() == "I64")
     arg.kind = ArgKind::Key;
   else if (arg.domain == "ClassIndex")

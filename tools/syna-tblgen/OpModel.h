@@ -43,6 +43,7 @@ struct ArgModel {
   bool optional;                   // may be absent (or has a default)
   std::optional<std::string> defaultValue; // C++ initializer of the field
   std::string domain;              // a syna::ValueDomain enumerant, or ""
+  std::string range;               // the domain as documented: "[0, 1]"
   std::optional<EnumModel> enumeration;
 };
 

@@ -96,6 +96,7 @@ class Syna_FloatTensorIn<string domain, string range>
     : RankedTensorOf<[F32, F64]> {
   let summary = "ranked tensor of f32 or f64 values in " # range;
   string valueDomain = domain;
+  string valueRange = range;
 }
 def Syna_ProbTensor : Syna_FloatTensorIn<"Probability", "[0, 1]">;
 def Syna_ProbBelowOneTensor
