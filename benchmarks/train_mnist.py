@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Training throughput of the SynaNN PyTorch MNIST network (synapse-math §8,
+"""Training throughput of the SynaNN PyTorch MNIST network (docs/math.md §8,
 examples/mnist_seed_cnn.syna): syna's compiled train step against PyTorch
 (Debian python3-torch, --threads threads), side by side in one run, on the
 embedded MNIST data (build/data/mnist).

@@ -1,4 +1,4 @@
-// The SynaNN PyTorch MNIST network (synann-math §8), inference, per sample:
+// The SynaNN PyTorch MNIST network (docs/math.md §8), inference, per sample:
 // conv(1→10, k5) → max pool → ReLU → conv(10→20, k5) → max pool → ReLU →
 // flatten (320) → linear 320→64 → ReLU → softmax → synapse tensor (64) →
 // batch norm → linear 64→10 → log_softmax. (Dropout is the identity at

@@ -1,4 +1,4 @@
-// The 2018 SynaNN Keras MLP (synann-math §8), inference:
+// The 2018 SynaNN Keras MLP (docs/math.md §8), inference:
 // 784 → dense 250 → batch norm → softmax → synapse tensor (250) →
 // batch norm → dense 10 → softmax.
 //

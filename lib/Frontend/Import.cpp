@@ -259,7 +259,7 @@ static bool readsState(const Expr *expr) {
   }
 }
 
-/// A circuit that is literally the flip circuit of synapse-math §6,
+/// A circuit that is literally the flip circuit of docs/math.md §6,
 ///   x' = synapse(x, y, beta1, alpha = alpha1)
 ///   y' = synapse(x, y, beta2, alpha = alpha2)
 /// with loop-invariant parameters that are scalars or have the state's type,

@@ -56,7 +56,7 @@ func.func @check_unary() -> (tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>,
 
 // The surprisal synapse S̄ = ᾱ + x̄ + G(ȳ + β̄) written with arith.addf and
 // syna.conjugate: ∂S̄/∂ᾱ = ∂S̄/∂x̄ = 1 and ∂S̄/∂ȳ = ∂S̄/∂β̄ = −n_BE(ȳ + β̄), the
-// Bose–Einstein occupancy (synapse-math §3). A rank-0 result is a loss:
+// Bose–Einstein occupancy (docs/math.md §3). A rank-0 result is a loss:
 // seed 1, no seed argument.
 func.func @surprisal_synapse(%a: tensor<f64>, %x: tensor<f64>, %y: tensor<f64>, %b: tensor<f64>) -> tensor<f64>
     attributes {syna.differentiate} {
@@ -159,7 +159,7 @@ func.func @check_swap() -> (tensor<f64>, tensor<f64>, tensor<f64>, tensor<f64>, 
 
 // -----
 
-// The synapse tensor (synapse-math §7) with B = 2, n = 3, x = 0.4, β = 0.3,
+// The synapse tensor (docs/math.md §7) with B = 2, n = 3, x = 0.4, β = 0.3,
 // α = 1.5 everywhere and seed 1: the loss is Σ_{b,i} y[b, i], perturbed one
 // element at a time in the reference.
 func.func @synapse_dense(%x: tensor<2x3xf64>, %b: tensor<3x3xf64>, %a: tensor<3xf64>) -> tensor<2x3xf64>

@@ -8,7 +8,7 @@
 // with structure (synapse tensor, convolution, pooling, batch-norm, loss,
 // flip circuit) emit one gradient op each (SynaGradOps.td).
 //
-// The formulas are those of docs/autodiff.md; synapse-math §7 for synapses.
+// The formulas are those of docs/autodiff.md; docs/math.md §7 for synapses.
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -116,7 +116,7 @@ LogicalResult ProbOp::buildVjp(OpBuilder &b, ValueRange adj,
 
 // G(u) = −log(1 − e^{−u}), G′(u) = −n_BE(u):  du = −g · n_BE(u).
 // This is the Bose–Einstein form of the synapse gradient in surprisal space
-// (synapse-math §3, §7): ∂S̄/∂β̄ = ∂S̄/∂ȳ = −n_BE(ȳ + β̄).
+// (docs/math.md §3, §7): ∂S̄/∂β̄ = ∂S̄/∂ȳ = −n_BE(ȳ + β̄).
 LogicalResult ConjugateOp::buildVjp(OpBuilder &b, ValueRange adj,
                                     SmallVectorImpl<Value> &in) {
   Emitter e{b, getLoc()};
@@ -200,7 +200,7 @@ LogicalResult SynapseOp::buildVjp(OpBuilder &b, ValueRange adj,
   return success();
 }
 
-// synapse-math §7, in one op that recomputes 1/(1 − β·x) (see its docs).
+// docs/math.md §7, in one op that recomputes 1/(1 − β·x) (see its docs).
 LogicalResult SynapseDenseOp::buildVjp(OpBuilder &b, ValueRange adj,
                                        SmallVectorImpl<Value> &in) {
   SmallVector<Type> types = {getX().getType(), getBeta().getType()};

@@ -1,6 +1,6 @@
 //===- LoweringUtils.h - helpers shared by the syna → linalg patterns -----===//
 //
-// The scalar formulas (stable forms of synann-math §9) and the structured-op
+// The scalar formulas (stable forms of docs/math.md §9) and the structured-op
 // builders used by both the forward lowering (SynaToLinalg.cpp) and the
 // gradient-op lowering (GradOps.cpp).
 //

@@ -1,7 +1,7 @@
 //===- SynaToLinalg.cpp - lower syna ops to linalg and friends ------------===//
 //
 // Every syna op lowers to linalg/tensor/arith/math/scf/ml_program. The
-// scalar formulas are the stable forms of synann-math §9 (and ScalarFunctions.h):
+// scalar formulas are the stable forms of docs/math.md §9 (and ScalarFunctions.h):
 //   conjugate G(u)   = u ≤ ln 2 ? −log(−expm1(−u)) : −log1p(−e^{−u})
 //   bose_einstein    = 1/expm1(u)
 //   sigmoid          = x ≥ 0 ? 1/(1 + e^{−x}) : e^{x}/(1 + e^{x})

@@ -1,6 +1,6 @@
 //===- SynapseTensor.cpp - lowering of the fully connected synapse tensor -===//
 //
-// y[b, i] = α_i·x[b, i]·∏_j (1 − β[i, j]·x[b, j]) per sample (synann-math §4)
+// y[b, i] = α_i·x[b, i]·∏_j (1 − β[i, j]·x[b, j]) per sample (docs/math.md §4)
 // and its surprisal form, as one reduction over loops (b, j, i) that streams
 // the terms and never holds B·n·n of them in memory.
 //

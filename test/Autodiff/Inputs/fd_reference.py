@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Central finite differences in float64 of the forward definitions
-(synapse-math §1-§7), written independently of the C++ rules. It prints the
+(docs/math.md §1-§7), written independently of the C++ rules. It prints the
 expected adjoints that test/Autodiff/gradient-values.mlir checks.
 
   python3 test/Autodiff/Inputs/fd_reference.py
@@ -37,7 +37,7 @@ show("bose_einstein'(0.9)", fd(nbe, [0.9], 0))
 show("odds'(0.3)", fd(lambda p: p / (1 - p), [0.3], 0))
 show("sigmoid'(0.4)", fd(lambda x: 1 / (1 + math.exp(-x)), [0.4], 0))
 
-# Surprisal synapse S̄ = ᾱ + x̄ + G(ȳ + β̄) (synapse-math §2, §3).
+# Surprisal synapse S̄ = ᾱ + x̄ + G(ȳ + β̄) (docs/math.md §2, §3).
 sbar = lambda a, x, y, b: a + x + G(y + b)
 pt = [0.1, 0.3, 0.4, 0.5]
 for i, n in enumerate("alpha x y beta".split()):

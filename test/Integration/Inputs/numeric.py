@@ -5,7 +5,7 @@ Usage: numeric.py SYNA_RUN MODULE GROUP
 
 Runs every case of GROUP: generates seeded inputs, runs the graph with
 syna-run (JIT, the syna-cpu-pipeline), and compares the results with an
-independent float64 NumPy computation of synann-math's formulas (never with
+independent float64 NumPy computation of docs/math.md's formulas (never with
 syna's own output). Prints one PASS/FAIL line per check; exits 1 on failure.
 
 Tolerances. Inputs are float32 and the reference uses the same float32
@@ -95,7 +95,7 @@ def f64(a):
 
 
 def G(u):
-    """Inhibitory conjugate −log(1 − e^{−u}), stable (synann-math §9)."""
+    """Inhibitory conjugate −log(1 − e^{−u}), stable (docs/math.md §9)."""
     u = f64(u)
     return np.where(u <= np.log(2.0), -np.log(-np.expm1(-u)), -np.log1p(-np.exp(-u)))
 
@@ -111,7 +111,7 @@ def softplus(x):
 
 
 def synapse_tensor(x, beta, alpha=None):
-    """Per-sample product formula, directly (synann-math §4)."""
+    """Per-sample product formula, directly (docs/math.md §4)."""
     x, beta = f64(x), f64(beta)
     terms = np.log1p(-beta[None, :, :] * x[:, None, :])  # B×n×n, fine for tests
     y = x * np.exp(terms.sum(-1))
@@ -171,7 +171,7 @@ def group_synapse(sr, mod):
     out = run(sr, mod, "swap", [x, y, ones])
     odds = lambda q: f64(q) / (1 - f64(q))
     check("swap_ratio at beta=1 equals the textbook odds ratio", out and out[0],
-          odds(x) / odds(y), rtol=16 * U * 100, why="oracle synann-math §5")
+          odds(x) / odds(y), rtol=16 * U * 100, why="oracle docs/math.md §5")
     xs, ys = -np.log(f64(x)).astype(f32), -np.log(f64(y)).astype(f32)
     bs = -np.log(f64(beta)).astype(f32)
     out = run(sr, mod, "log_swap", [xs, ys, bs])

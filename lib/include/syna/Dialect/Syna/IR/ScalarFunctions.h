@@ -16,7 +16,7 @@ inline double surprisal(double p) { return 0.0 - std::log(p); }
 inline double prob(double s) { return std::exp(-s); }
 
 /// G(u) = −log(1 − e^{−u}); the two branches keep full precision near 0 and
-/// for large u (synann-math §9).
+/// for large u (docs/math.md §9).
 inline double conjugate(double u) {
   constexpr double ln2 = 0.69314718055994530942;
   return u <= ln2 ? -std::log(-std::expm1(-u)) : -std::log1p(-std::exp(-u));

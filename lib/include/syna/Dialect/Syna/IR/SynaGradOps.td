@@ -108,7 +108,7 @@ def Syna_TransposeOp : Syna_Op<"transpose", [Pure,
 //===----------------------------------------------------------------------===//
 
 def Syna_SynapseDenseGradOp : Syna_Op<"synapse_dense_grad", [Pure]> {
-  let summary = "adjoints of the synapse tensor (synapse-math §7)";
+  let summary = "adjoints of the synapse tensor (docs/math.md §7)";
   let description = [{
     The vector-Jacobian product of `y = syna.synapse_dense x beta β alpha α`,
     `y[b, i] = α_i · x[b, i] · ∏_j (1 − β[i, j]·x[b, j])`. Operands: the
