@@ -53,6 +53,12 @@ public:
 
 private:
   LogicalResult checkShape();
+  LogicalResult collectParams();
+  SmallVector<Type> gradientInputs(bool scalarLoss);
+  SmallVector<Type> gradientResults();
+  void seedResults(Block &block, func::ReturnOp ret, unsigned numPrimalArgs,
+                   bool scalarLoss);
+  void returnAdjoints(Block &block, func::ReturnOp ret, unsigned numPrimalArgs);
   void markVaried(Block &block, unsigned numPrimalArgs);
   LogicalResult propagate(Operation *op, func::ReturnOp ret);
   void accumulate(Value value, Value adjoint);
@@ -66,6 +72,8 @@ private:
   DenseMap<Value, Value> adjoints;
   /// The adjoint of each parameter's raw θ, by symbol name (ordered).
   std::map<std::string, Value> paramAdjoints;
+  /// The parameters that the function reads, by symbol name (ordered).
+  std::map<std::string, ParamOp> params;
 };
 
 } // namespace
@@ -162,21 +170,7 @@ LogicalResult GradientBuilder::propagate(Operation *op, func::ReturnOp ret) {
   return success();
 }
 
-FailureOr<func::FuncOp> GradientBuilder::build() {
-  if (failed(checkShape()))
-    return failure();
-  auto module = primal->getParentOfType<ModuleOp>();
-  std::string name = (primal.getName() + "_grad").str();
-  // A caller written before differentiation (a training step, a test)
-  // declares @f_grad; the pass then defines that declaration.
-  Operation *existing = SymbolTable::lookupSymbolIn(module, name);
-  auto declaration = dyn_cast_or_null<func::FuncOp>(existing);
-  if (existing && !(declaration && declaration.isExternal()))
-    return primal.emitOpError("cannot be differentiated into '@")
-           << name << "': that symbol already exists";
-
-  // Parameters that the function reads, ordered by symbol name.
-  std::map<std::string, ParamOp> params;
+LogicalResult GradientBuilder::collectParams() {
   WalkResult walk = primal.walk([&](ParamRefOp ref) {
     auto param =
         SymbolTable::lookupNearestSymbolFrom<ParamOp>(ref, ref.getNameAttr());
@@ -187,66 +181,49 @@ FailureOr<func::FuncOp> GradientBuilder::build() {
     params.emplace(ref.getName().str(), param);
     return WalkResult::advance();
   });
-  if (walk.wasInterrupted())
-    return failure();
+  return failure(walk.wasInterrupted());
+}
 
-  // Signature: (args, seeds) -> (results, argument adjoints, θ adjoints).
+/// (args, seeds): one seed per float result, none for a scalar loss.
+SmallVector<Type> GradientBuilder::gradientInputs(bool scalarLoss) {
   FunctionType primalType = primal.getFunctionType();
-  bool scalarLoss = isScalarLoss(primal);
   SmallVector<Type> inputs(primalType.getInputs());
   if (!scalarLoss)
     llvm::copy_if(primalType.getResults(), std::back_inserter(inputs),
                   isFloatTensor);
+  return inputs;
+}
+
+/// (results, argument adjoints, θ adjoints).
+SmallVector<Type> GradientBuilder::gradientResults() {
+  FunctionType primalType = primal.getFunctionType();
   SmallVector<Type> results(primalType.getResults());
   llvm::copy_if(primalType.getInputs(), std::back_inserter(results),
                 isFloatTensor);
   for (auto &entry : params)
     results.push_back(entry.second.getType());
+  return results;
+}
 
-  FunctionType gradType = builder.getFunctionType(inputs, results);
-  if (declaration && declaration.getFunctionType() != gradType)
-    return declaration.emitOpError("declares the gradient of '@")
-           << primal.getName() << "' with type " << declaration.getFunctionType()
-           << ", but syna-autodiff builds " << gradType;
-  builder.setInsertionPointAfter(primal);
-  Location loc = primal.getLoc();
-  auto grad = func::FuncOp::create(builder, loc, name, gradType);
-  grad.setVisibility(declaration ? declaration.getVisibility()
-                                 : primal.getVisibility());
-  IRMapping mapping;
-  primal.getBody().cloneInto(&grad.getBody(), mapping);
-  Block &block = grad.getBody().front();
-  unsigned numPrimalArgs = primalType.getNumInputs();
-  for (Type seed : ArrayRef<Type>(inputs).drop_front(numPrimalArgs))
-    block.addArgument(seed, loc);
-  auto ret = cast<func::ReturnOp>(block.getTerminator());
-
-  auto fail = [&]() {
-    grad.erase();
-    return failure();
-  };
-
-  markVaried(block, numPrimalArgs);
-
-  // Seed each float result with its seed argument, or a loss with 1.
+/// Seeds each float result with its seed argument, or a loss with 1.
+void GradientBuilder::seedResults(Block &block, func::ReturnOp ret,
+                                  unsigned numPrimalArgs, bool scalarLoss) {
   builder.setInsertionPoint(ret);
   unsigned nextSeed = numPrimalArgs;
   for (Value result : ret.getOperands()) {
     if (!isFloatTensor(result.getType()))
       continue;
-    Value seed = scalarLoss ? buildSplatLike(builder, loc, result, 1.0)
+    Value seed = scalarLoss ? buildSplatLike(builder, ret.getLoc(), result, 1.0)
                             : block.getArgument(nextSeed++);
     accumulate(result, seed);
   }
+}
 
-  // Reverse sweep over the primal ops (not over what the sweep adds).
-  SmallVector<Operation *> primalOps;
-  for (Operation &op : block.without_terminator())
-    primalOps.push_back(&op);
-  for (Operation *op : llvm::reverse(primalOps))
-    if (failed(propagate(op, ret)))
-      return fail();
-
+/// Returns the primal results, then the adjoints of the float arguments and
+/// of the parameters (zero where nothing flowed back).
+void GradientBuilder::returnAdjoints(Block &block, func::ReturnOp ret,
+                                     unsigned numPrimalArgs) {
+  Location loc = primal.getLoc();
   builder.setInsertionPoint(ret);
   SmallVector<Value> outputs(ret.getOperands());
   for (BlockArgument arg : block.getArguments().take_front(numPrimalArgs)) {
@@ -269,10 +246,58 @@ FailureOr<func::FuncOp> GradientBuilder::build() {
   }
   func::ReturnOp::create(builder, ret.getLoc(), outputs);
   ret.erase();
+}
 
+FailureOr<func::FuncOp> GradientBuilder::build() {
+  if (failed(checkShape()))
+    return failure();
+  auto module = primal->getParentOfType<ModuleOp>();
+  std::string name = (primal.getName() + "_grad").str();
+  // A caller written before differentiation (a training step, a test)
+  // declares @f_grad; the pass then defines that declaration.
+  Operation *existing = SymbolTable::lookupSymbolIn(module, name);
+  auto declaration = dyn_cast_or_null<func::FuncOp>(existing);
+  if (existing && !(declaration && declaration.isExternal()))
+    return primal.emitOpError("cannot be differentiated into '@")
+           << name << "': that symbol already exists";
+  if (failed(collectParams()))
+    return failure();
+  bool scalarLoss = isScalarLoss(primal);
+  SmallVector<Type> inputs = gradientInputs(scalarLoss);
+  FunctionType gradType = builder.getFunctionType(inputs, gradientResults());
+  if (declaration && declaration.getFunctionType() != gradType)
+    return declaration.emitOpError("declares the gradient of '@")
+           << primal.getName() << "' with type " << declaration.getFunctionType()
+           << ", but syna-autodiff builds " << gradType;
+
+  builder.setInsertionPointAfter(primal);
+  auto grad = func::FuncOp::create(builder, primal.getLoc(), name, gradType);
+  grad.setVisibility(declaration ? declaration.getVisibility()
+                                 : primal.getVisibility());
+  IRMapping mapping;
+  primal.getBody().cloneInto(&grad.getBody(), mapping);
+  Block &block = grad.getBody().front();
+  unsigned numPrimalArgs = primal.getFunctionType().getNumInputs();
+  for (Type seed : ArrayRef<Type>(inputs).drop_front(numPrimalArgs))
+    block.addArgument(seed, primal.getLoc());
+  auto ret = cast<func::ReturnOp>(block.getTerminator());
+  markVaried(block, numPrimalArgs);
+  seedResults(block, ret, numPrimalArgs, scalarLoss);
+  // Reverse sweep over the primal ops (not over what the sweep adds).
+  SmallVector<Operation *> primalOps;
+  for (Operation &op : block.without_terminator())
+    primalOps.push_back(&op);
+  for (Operation *op : llvm::reverse(primalOps))
+    if (failed(propagate(op, ret))) {
+      grad.erase();
+      return failure();
+    }
+  returnAdjoints(block, ret, numPrimalArgs);
   // A rule that built ill-typed IR is reported at the op it came from.
-  if (failed(verify(grad)))
-    return fail();
+  if (failed(verify(grad))) {
+    grad.erase();
+    return failure();
+  }
   if (declaration)
     declaration.erase();
   return grad;

@@ -292,84 +292,108 @@ struct SynapseDenseGradLowering : OpConversionPattern<syna::SynapseDenseGradOp> 
 // Flip circuit
 //===----------------------------------------------------------------------===//
 
-struct FlipCircuitGradLowering : OpConversionPattern<syna::FlipCircuitGradOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(syna::FlipCircuitGradOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    MLIRContext *ctx = rewriter.getContext();
-    Value x0 = adaptor.getX0();
-    Value y0 = castTo(rewriter, loc, adaptor.getY0(), x0.getType());
-    RankedTensorType state = tensorType(x0);
-    Type elt = state.getElementType();
-    int64_t rank = state.getRank();
-    int64_t steps = static_cast<int64_t>(op.getSteps());
-    SmallVector<Value> params = {adaptor.getAlpha1(), adaptor.getAlpha2(),
-                                 adaptor.getBeta1(), adaptor.getBeta2()};
-    SmallVector<Value> stateDyn = dynamicSizes(rewriter, loc, state, {x0});
-    SmallVector<OpFoldResult> stateSizes;
-    for (int64_t d = 0; d < rank; ++d)
+/// The reverse iteration of a flip circuit (docs/math.md §7): the forward
+/// states x_t, y_t are recorded, then the adjoints λ run backwards from
+/// t = T − 1 to 0 while the parameter adjoints accumulate per element.
+class FlipCircuitAdjoint {
+public:
+  FlipCircuitAdjoint(ConversionPatternRewriter &rewriter,
+                     syna::FlipCircuitGradOp op,
+                     syna::FlipCircuitGradOp::Adaptor adaptor)
+      : rewriter(rewriter), loc(op.getLoc()), ctx(rewriter.getContext()),
+        x0(adaptor.getX0()), state(tensorType(x0)),
+        steps(int64_t(op.getSteps())), trajectoryAdjoint(adaptor.getGradTrajectory()),
+        params({adaptor.getAlpha1(), adaptor.getAlpha2(), adaptor.getBeta1(),
+                adaptor.getBeta2()}) {
+    y0 = castTo(rewriter, loc, adaptor.getY0(), state);
+    stateDyn = dynamicSizes(rewriter, loc, state, {x0});
+    for (int64_t d = 0; d < state.getRank(); ++d)
       stateSizes.push_back(
           state.isDynamicDim(d)
               ? OpFoldResult(tensor::DimOp::create(rewriter, loc, x0, d).getResult())
               : OpFoldResult(rewriter.getIndexAttr(state.getDimSize(d))));
-    // Slice t (and, for the trajectory adjoint, component `which`) of a
-    // [T+1, (2,) state...] tensor, as offsets/sizes/strides.
-    auto sliceOf = [&](OpBuilder &b, OpFoldResult t, std::optional<int64_t> which) {
-      SmallVector<OpFoldResult> offsets = {t}, sizes = {b.getIndexAttr(1)};
-      if (which) {
-        offsets.push_back(b.getIndexAttr(*which));
-        sizes.push_back(b.getIndexAttr(1));
-      }
-      for (int64_t d = 0; d < rank; ++d) {
-        offsets.push_back(b.getIndexAttr(0));
-        sizes.push_back(stateSizes[d]);
-      }
-      SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
-      return std::make_tuple(offsets, sizes, strides);
-    };
-    auto extract = [&](OpBuilder &b, Location l, Value from, OpFoldResult t,
-                       std::optional<int64_t> which) -> Value {
-      auto [o, s, st] = sliceOf(b, t, which);
-      return tensor::ExtractSliceOp::create(b, l, state, from, o, s, st);
-    };
-    auto insert = [&](OpBuilder &b, Location l, Value v, Value into,
-                      OpFoldResult t) -> Value {
-      auto [o, s, st] = sliceOf(b, t, std::nullopt);
-      return tensor::InsertSliceOp::create(b, l, v, into, o, s, st);
-    };
-
-    // Forward states x_t, y_t, t = 0 … T, each in a [T+1, state] buffer.
-    SmallVector<int64_t> trajShape = {steps + 1};
-    llvm::append_range(trajShape, state.getShape());
-    auto trajType = RankedTensorType::get(trajShape, elt);
-    Value X = emptyTensor(rewriter, loc, trajType, stateDyn);
-    Value Y = emptyTensor(rewriter, loc, trajType, stateDyn);
-    X = insert(rewriter, loc, x0, X, rewriter.getIndexAttr(0));
-    Y = insert(rewriter, loc, y0, Y, rewriter.getIndexAttr(0));
-    Value zero = indexConst(rewriter, loc, 0);
-    Value one = indexConst(rewriter, loc, 1);
-    Value ub = indexConst(rewriter, loc, steps);
-    SmallVector<AffineMap> paramMaps;
     for (Value p : params)
       paramMaps.push_back(broadcastMap(ctx, tensorType(p), state));
-    AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
-    SmallVector<IteratorType> par(rank, IteratorType::parallel);
-    auto fwd = scf::ForOp::create(
-        rewriter, loc, zero, ub, one, ValueRange{x0, y0, X, Y},
+  }
+
+  /// The adjoints of (x0, y0, α1, α2, β1, β2), in the result types of `op`.
+  SmallVector<Value> build(syna::FlipCircuitGradOp op,
+                           syna::FlipCircuitGradOp::Adaptor adaptor) {
+    auto [X, Y] = forwardStates();
+    SmallVector<Value> iterInit = initialAdjoints(adaptor);
+    Value zero = indexConst(rewriter, loc, 0), one = indexConst(rewriter, loc, 1);
+    Value last = indexConst(rewriter, loc, steps - 1);
+    auto backward = scf::ForOp::create(
+        rewriter, loc, zero, indexConst(rewriter, loc, steps), one, iterInit,
+        [&](OpBuilder &b, Location l, Value k, ValueRange it) {
+          Value t = arith::SubIOp::create(b, l, last, k); // t = T−1 … 0
+          scf::YieldOp::create(b, l, adjointStep(b, l, t, it, X, Y));
+        });
+    SmallVector<Value> results;
+    for (auto [i, r] : llvm::enumerate(op.getResults())) {
+      auto type = cast<RankedTensorType>(r.getType());
+      Value v = backward.getResult(i);
+      results.push_back(i < 2 ? castTo(rewriter, loc, v, type)
+                              : reduceToShape(rewriter, loc, v, type));
+    }
+    return results;
+  }
+
+private:
+  /// Offsets, sizes and strides of slice t (and, for the trajectory
+  /// adjoint, component `which`) of a [T+1, (2,) state...] tensor.
+  std::tuple<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>,
+             SmallVector<OpFoldResult>>
+  sliceOf(OpBuilder &b, OpFoldResult t, std::optional<int64_t> which) {
+    SmallVector<OpFoldResult> offsets = {t}, sizes = {b.getIndexAttr(1)};
+    if (which) {
+      offsets.push_back(b.getIndexAttr(*which));
+      sizes.push_back(b.getIndexAttr(1));
+    }
+    for (OpFoldResult size : stateSizes) {
+      offsets.push_back(b.getIndexAttr(0));
+      sizes.push_back(size);
+    }
+    SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+    return {offsets, sizes, strides};
+  }
+  Value extract(OpBuilder &b, Location l, Value from, OpFoldResult t,
+                std::optional<int64_t> which) {
+    auto [o, s, st] = sliceOf(b, t, which);
+    return tensor::ExtractSliceOp::create(b, l, state, from, o, s, st);
+  }
+  Value insert(OpBuilder &b, Location l, Value v, Value into, OpFoldResult t) {
+    auto [o, s, st] = sliceOf(b, t, std::nullopt);
+    return tensor::InsertSliceOp::create(b, l, v, into, o, s, st);
+  }
+
+  /// x_t, y_t for t = 0 … T, each in a [T+1, state] tensor.
+  std::pair<Value, Value> forwardStates() {
+    SmallVector<int64_t> shape = {steps + 1};
+    llvm::append_range(shape, state.getShape());
+    auto type = RankedTensorType::get(shape, state.getElementType());
+    Value X = insert(rewriter, loc, x0, emptyTensor(rewriter, loc, type, stateDyn),
+                     rewriter.getIndexAttr(0));
+    Value Y = insert(rewriter, loc, y0, emptyTensor(rewriter, loc, type, stateDyn),
+                     rewriter.getIndexAttr(0));
+    Value one = indexConst(rewriter, loc, 1);
+    AffineMap id = AffineMap::getMultiDimIdentityMap(state.getRank(), ctx);
+    auto forward = scf::ForOp::create(
+        rewriter, loc, indexConst(rewriter, loc, 0),
+        indexConst(rewriter, loc, steps), one, ValueRange{x0, y0, X, Y},
         [&](OpBuilder &b, Location l, Value t, ValueRange it) {
           SmallVector<Value> ins = {it[0], it[1]};
           llvm::append_range(ins, params);
           SmallVector<AffineMap> maps = {id, id};
           llvm::append_range(maps, paramMaps);
           maps.append({id, id});
-          Value ex = emptyTensor(b, l, state, stateDyn);
-          Value ey = emptyTensor(b, l, state, stateDyn);
           auto step = linalg::GenericOp::create(
-              b, l, TypeRange{state, state}, ins, ValueRange{ex, ey}, maps, par,
+              b, l, TypeRange{state, state}, ins,
+              ValueRange{emptyTensor(b, l, state, stateDyn),
+                         emptyTensor(b, l, state, stateDyn)},
+              maps, parallel(),
               [&](OpBuilder &nb, Location nl, ValueRange a) {
-                Scalar s{nb, nl, elt};
+                Scalar s{nb, nl, state.getElementType()};
                 linalg::YieldOp::create(
                     nb, nl,
                     ValueRange{s.synapse(a[0], a[1], a[4], a[2]),
@@ -381,77 +405,107 @@ struct FlipCircuitGradLowering : OpConversionPattern<syna::FlipCircuitGradOp> {
                                ValueRange{nx, ny, insert(b, l, nx, it[2], t1),
                                           insert(b, l, ny, it[3], t1)});
         });
-    X = fwd.getResult(2);
-    Y = fwd.getResult(3);
+    return {forward.getResult(2), forward.getResult(3)};
+  }
 
-    // λ_T = grad + G[T]; accumulators of the parameter adjoints per element.
-    Value G = adaptor.getGradTrajectory();
+  /// λ_T = grad + G[T], and zero parameter adjoints.
+  SmallVector<Value> initialAdjoints(syna::FlipCircuitGradOp::Adaptor adaptor) {
     Value lx = castTo(rewriter, loc, adaptor.getGradX(), state);
     Value ly = castTo(rewriter, loc, adaptor.getGradY(), state);
-    auto addInto = [&](Value a, Value bv) {
-      return elementwise(rewriter, loc, state, {a, bv},
+    auto addInto = [&](Value a, Value b) {
+      return elementwise(rewriter, loc, state, {a, b},
                          [](const Scalar &s, ValueRange v) { return s.add(v[0], v[1]); });
     };
-    if (G) {
-      lx = addInto(lx, extract(rewriter, loc, G, rewriter.getIndexAttr(steps), 0));
-      ly = addInto(ly, extract(rewriter, loc, G, rewriter.getIndexAttr(steps), 1));
+    if (trajectoryAdjoint) {
+      OpFoldResult T = rewriter.getIndexAttr(steps);
+      lx = addInto(lx, extract(rewriter, loc, trajectoryAdjoint, T, 0));
+      ly = addInto(ly, extract(rewriter, loc, trajectoryAdjoint, T, 1));
     }
-    SmallVector<Value> iterInit = {lx, ly};
+    SmallVector<Value> adjoints = {lx, ly};
     for (int i = 0; i < 4; ++i)
-      iterInit.push_back(filled(rewriter, loc, state, stateDyn, 0.0));
-    Value last = indexConst(rewriter, loc, steps - 1);
-    auto bwd = scf::ForOp::create(
-        rewriter, loc, zero, ub, one, iterInit,
-        [&](OpBuilder &b, Location l, Value k, ValueRange it) {
-          Value t = arith::SubIOp::create(b, l, last, k); // t = T−1 … 0
-          SmallVector<Value> ins = {it[0], it[1], extract(b, l, X, t, std::nullopt),
-                                    extract(b, l, Y, t, std::nullopt)};
-          llvm::append_range(ins, params);
-          SmallVector<AffineMap> maps = {id, id, id, id};
-          llvm::append_range(maps, paramMaps);
-          if (G) {
-            ins.push_back(extract(b, l, G, t, 0));
-            ins.push_back(extract(b, l, G, t, 1));
-            maps.append({id, id});
-          }
-          SmallVector<Value> outs = {emptyTensor(b, l, state, stateDyn),
-                                     emptyTensor(b, l, state, stateDyn)};
-          llvm::append_range(outs, it.drop_front(2));
-          maps.append(6, id);
-          auto body = linalg::GenericOp::create(
-              b, l, SmallVector<Type>(6, state), ins, outs, maps, par,
-              [&](OpBuilder &nb, Location nl, ValueRange a) {
-                Scalar s{nb, nl, elt};
-                Value lxv = a[0], lyv = a[1], x = a[2], y = a[3];
-                Value a1 = a[4], a2 = a[5], b1 = a[6], b2 = a[7];
-                unsigned o = G ? 10 : 8; // first output block argument
-                Value f1 = s.sub(s.c(1.0), s.mul(b1, y)); // 1 − β₁·y_t
-                Value f2 = s.sub(s.c(1.0), s.mul(b2, y));
-                Value nlx = s.add(s.mul(lxv, s.mul(a1, f1)), s.mul(lyv, s.mul(a2, f2)));
-                Value nly = s.neg(s.add(s.mul(lxv, s.mul(s.mul(a1, b1), x)),
-                                        s.mul(lyv, s.mul(s.mul(a2, b2), x))));
-                if (G) {
-                  nlx = s.add(a[8], nlx);
-                  nly = s.add(a[9], nly);
-                }
-                Value da1 = s.add(a[o + 2], s.mul(lxv, s.mul(x, f1)));
-                Value da2 = s.add(a[o + 3], s.mul(lyv, s.mul(x, f2)));
-                Value xy = s.mul(x, y);
-                Value db1 = s.sub(a[o + 4], s.mul(lxv, s.mul(a1, xy)));
-                Value db2 = s.sub(a[o + 5], s.mul(lyv, s.mul(a2, xy)));
-                linalg::YieldOp::create(nb, nl,
-                                        ValueRange{nlx, nly, da1, da2, db1, db2});
-              });
-          scf::YieldOp::create(b, l, body.getResults());
-        });
-    SmallVector<Value> results;
-    for (auto [i, r] : llvm::enumerate(op.getResults())) {
-      auto type = cast<RankedTensorType>(r.getType());
-      Value v = bwd.getResult(i);
-      results.push_back(i < 2 ? castTo(rewriter, loc, v, type)
-                              : reduceToShape(rewriter, loc, v, type));
+      adjoints.push_back(filled(rewriter, loc, state, stateDyn, 0.0));
+    return adjoints;
+  }
+
+  /// One step back: λ_t from λ_{t+1}, and the parameter adjoints.
+  ValueRange adjointStep(OpBuilder &b, Location l, Value t, ValueRange it,
+                         Value X, Value Y) {
+    AffineMap id = AffineMap::getMultiDimIdentityMap(state.getRank(), ctx);
+    SmallVector<Value> ins = {it[0], it[1], extract(b, l, X, t, std::nullopt),
+                              extract(b, l, Y, t, std::nullopt)};
+    llvm::append_range(ins, params);
+    SmallVector<AffineMap> maps = {id, id, id, id};
+    llvm::append_range(maps, paramMaps);
+    bool withTrajectory = static_cast<bool>(trajectoryAdjoint);
+    if (withTrajectory) {
+      ins.push_back(extract(b, l, trajectoryAdjoint, t, 0));
+      ins.push_back(extract(b, l, trajectoryAdjoint, t, 1));
+      maps.append({id, id});
     }
-    rewriter.replaceOp(op, results);
+    SmallVector<Value> outs = {emptyTensor(b, l, state, stateDyn),
+                               emptyTensor(b, l, state, stateDyn)};
+    llvm::append_range(outs, it.drop_front(2));
+    maps.append(6, id);
+    return linalg::GenericOp::create(
+               b, l, SmallVector<Type>(6, state), ins, outs, maps, parallel(),
+               [&](OpBuilder &nb, Location nl, ValueRange a) {
+                 linalg::YieldOp::create(
+                     nb, nl, adjointPayload(nb, nl, a, withTrajectory));
+               })
+        .getResults();
+  }
+
+  /// λx' = λx·α1·(1 − β1·y) + λy·α2·(1 − β2·y) (+ G_x[t]),
+  /// λy' = −(λx·α1·β1 + λy·α2·β2)·x (+ G_y[t]), and the increments of
+  /// dα1 = Σ λx·x·(1 − β1·y), dβ1 = −Σ λx·α1·x·y (likewise α2, β2).
+  SmallVector<Value> adjointPayload(OpBuilder &nb, Location nl, ValueRange a,
+                                    bool withTrajectory) {
+    Scalar s{nb, nl, state.getElementType()};
+    Value lx = a[0], ly = a[1], x = a[2], y = a[3];
+    Value a1 = a[4], a2 = a[5], b1 = a[6], b2 = a[7];
+    unsigned o = withTrajectory ? 10 : 8; // the first output's block argument
+    Value f1 = s.sub(s.c(1.0), s.mul(b1, y));
+    Value f2 = s.sub(s.c(1.0), s.mul(b2, y));
+    Value nlx = s.add(s.mul(lx, s.mul(a1, f1)), s.mul(ly, s.mul(a2, f2)));
+    Value nly = s.neg(s.add(s.mul(lx, s.mul(s.mul(a1, b1), x)),
+                            s.mul(ly, s.mul(s.mul(a2, b2), x))));
+    if (withTrajectory) {
+      nlx = s.add(a[8], nlx);
+      nly = s.add(a[9], nly);
+    }
+    Value xy = s.mul(x, y);
+    return {nlx,
+            nly,
+            s.add(a[o + 2], s.mul(lx, s.mul(x, f1))),
+            s.add(a[o + 3], s.mul(ly, s.mul(x, f2))),
+            s.sub(a[o + 4], s.mul(lx, s.mul(a1, xy))),
+            s.sub(a[o + 5], s.mul(ly, s.mul(a2, xy)))};
+  }
+
+  SmallVector<IteratorType> parallel() const {
+    return SmallVector<IteratorType>(state.getRank(), IteratorType::parallel);
+  }
+
+  ConversionPatternRewriter &rewriter;
+  Location loc;
+  MLIRContext *ctx;
+  Value x0, y0;
+  RankedTensorType state;
+  int64_t steps;
+  Value trajectoryAdjoint; // null without a trajectory result
+  SmallVector<Value> params;
+  SmallVector<Value> stateDyn;
+  SmallVector<OpFoldResult> stateSizes;
+  SmallVector<AffineMap> paramMaps;
+};
+
+struct FlipCircuitGradLowering : OpConversionPattern<syna::FlipCircuitGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(syna::FlipCircuitGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FlipCircuitAdjoint adjoint(rewriter, op, adaptor);
+    rewriter.replaceOp(op, adjoint.build(op, adaptor));
     return success();
   }
 };
