@@ -2,7 +2,7 @@
 """One synapse layer, forward, batch 100, widths 64/128/256/784, in one run:
 
   * syna: the compiled code of `syna.synapse_dense` (syna-run --benchmark,
-    syna-cpu-pipeline: batch tiles over OpenMP threads, 16-lane vectors), in
+    syna-cpu-pipeline: batch tiles over OpenMP threads, the host's vectors), in
     two forms: the default (product-block=4), which carries the exact product
     as mantissa·2^exponent, 4 factors per step and no logarithm, and
     product-block=1, one polynomial log1p per term like the C loop;

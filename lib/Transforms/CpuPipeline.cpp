@@ -22,13 +22,17 @@ static std::string pipelineString(const syna::CpuPipelineOptions &o) {
      << "},canonicalize,cse,";
   if (o.fuse)
     os << "syna-fuse-elementwise,canonicalize,cse,";
-  os << "func.func(syna-tile-and-vectorize{vectorize=" << (o.vectorize ? 1 : 0)
-     << " vector-width=" << o.vectorWidth;
+  // Strategy passes mark ops with lowering configurations, the next pass
+  // applies them.
   if (!o.tileSizes.empty()) {
-    os << " tile-sizes=";
+    os << "func.func(syna-select-tiling{tile-sizes=";
     llvm::interleave(o.tileSizes, os, ",");
+    os << "},syna-tile-and-fuse),";
   }
-  os << "}),canonicalize,cse,";
+  if (o.vectorize)
+    os << "func.func(syna-select-vectorization{vector-width=" << o.vectorWidth
+       << "},syna-vectorize),";
+  os << "canonicalize,cse,";
   // After the last CSE: destinations that CSE merged would share a buffer.
   os << "func.func(syna-split-shared-destinations),";
   os << "one-shot-bufferize{bufferize-function-boundaries allow-return-allocs-from-loops "

@@ -58,8 +58,9 @@ static cl::opt<bool> noVectorize("no-vectorize", cl::desc("disable vectorization
                                  cl::sub(runCmd));
 static cl::opt<bool> noOmp("no-omp", cl::desc("run on one thread, no OpenMP"),
                            cl::sub(runCmd));
-static cl::opt<int64_t> vectorWidth("vector-width", cl::desc("vector width"),
-                                    cl::init(16), cl::sub(runCmd));
+static cl::opt<int64_t> vectorWidth("vector-width",
+                                    cl::desc("vector width in f32 elements (0: the host's)"),
+                                    cl::init(0), cl::sub(runCmd));
 static cl::opt<int64_t> productBlock(
     "product-block",
     cl::desc("synapse tensor: ∏(1 − β·x) as mantissa·2^exponent, K <= 4 "

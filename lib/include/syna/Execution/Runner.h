@@ -64,7 +64,7 @@ struct CompileOptions {
   bool fuse = true;
   bool vectorize = true;
   bool omp = true;
-  int64_t vectorWidth = 16;
+  int64_t vectorWidth = 0; // f32 lanes; 0: the host's
   std::vector<int64_t> tileSizes = {10};
   uint64_t seed = 0;
   int64_t productBlock = 4;

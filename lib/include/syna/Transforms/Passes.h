@@ -16,6 +16,7 @@
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassOptions.h"
+#include "syna/Dialect/Syna/IR/SynaDialect.h"
 
 namespace syna {
 
@@ -37,9 +38,10 @@ struct CpuPipelineOptions
   Option<bool> vectorize{*this, "vectorize",
                          llvm::cl::desc("tile and vectorize innermost loops"),
                          llvm::cl::init(true)};
-  Option<int64_t> vectorWidth{*this, "vector-width",
-                              llvm::cl::desc("vector width in elements"),
-                              llvm::cl::init(16)};
+  Option<int64_t> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("vector width in f32 elements (0: the host's)"),
+      llvm::cl::init(0)};
   Option<bool> omp{*this, "omp",
                    llvm::cl::desc("parallel loops through OpenMP"),
                    llvm::cl::init(true)};
