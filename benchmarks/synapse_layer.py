@@ -2,7 +2,7 @@
 """One synapse layer, forward, batch 100, widths 64/128/256/784, in one run:
 
   * syna: the compiled code of `syna.synapse_dense` (syna-run --benchmark,
-    syna-cpu-pipeline: batch tiles over OpenMP threads, 16-lane vectors), in
+    syna-cpu-pipeline: batch tiles over OpenMP threads, the host's vectors), in
     two forms: the default (product-block=4), which carries the exact product
     as mantissa·2^exponent, 4 factors per step and no logarithm, and
     product-block=1, one polynomial log1p per term like the C loop;
@@ -13,11 +13,12 @@
     limit.
 
 Usage: python3 benchmarks/synapse_layer.py [--build build] [--threads 2]
-Needs python3-numpy and python3-torch (Debian), gcc. Prints images/s and the
-ratios syna/PyTorch and syna/C. Every measurement is the best of --repeats
+Needs python3-numpy, python3-torch and gcc (tools/setup.sh --benchmarks).
+Prints images/s and the ratios syna/PyTorch and syna/C. Every measurement is the best of --repeats
 runs of at least --min-seconds each, interleaved, on the same inputs.
 """
 import argparse
+import importlib.util
 import os
 import re
 import subprocess
@@ -108,6 +109,9 @@ def main():
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--min-seconds", type=float, default=1.0)
     args = ap.parse_args()
+    if importlib.util.find_spec("torch") is None:
+        sys.exit("this benchmark runs PyTorch beside syna: install it with "
+                 "tools/setup.sh --benchmarks (Debian's python3-torch)")
     import torch
     torch.set_num_threads(args.threads)
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads))

@@ -23,7 +23,7 @@ Usage: python3 benchmarks/train_mnist.py [--build build] [--threads 2]
        [--epochs 1] [--repeat 3]
 Prints both figures, both test accuracies and the ratio syna/PyTorch.
 """
-import argparse, gzip, os, re, struct, subprocess, sys, time
+import argparse, gzip, importlib.util, os, re, struct, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -133,6 +133,9 @@ def main():
     ap.add_argument("--out", default="/tmp/syna-bench-train")
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
+    if importlib.util.find_spec("torch") is None:
+        sys.exit("this benchmark runs PyTorch beside syna: install it with "
+                 "tools/setup.sh --benchmarks (Debian's python3-torch)")
     data = os.path.join(a.build, "data", "mnist")
     s_rate = t_rate = 0.0
     for _ in range(a.repeat):

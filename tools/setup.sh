@@ -2,7 +2,19 @@
 # Installs what syna needs (only the missing Debian packages), then configures
 # and builds it into build/ (or $SYNA_BUILD_DIR). Safe to run again: it
 # installs nothing that is present and rebuilds only what changed.
+#
+#   tools/setup.sh               what the build, the tests and syna-run need
+#   tools/setup.sh --benchmarks  also the peers of benchmarks/ (python3-torch)
 set -euo pipefail
+
+benchmarks=0
+for arg in "$@"; do
+  case "$arg" in
+    --benchmarks) benchmarks=1 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "syna setup: unknown option '$arg' (known: --benchmarks)" >&2; exit 2 ;;
+  esac
+done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${SYNA_BUILD_DIR:-$root/build}
@@ -10,6 +22,9 @@ build=${SYNA_BUILD_DIR:-$root/build}
 # LLVM/MLIR 22.1 come from Debian 12's bookworm-security.
 packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
           mlir-22-tools libomp-22-dev python3-numpy zlib1g-dev libgtest-dev)
+# The benchmarks' peer: PyTorch, run side by side with syna; gcc (above)
+# compiles the hand-written C loop.
+((benchmarks)) && packages+=(python3-torch)
 
 missing=()
 for package in "${packages[@]}"; do

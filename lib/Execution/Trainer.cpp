@@ -248,9 +248,10 @@ llvm::Error startRun(TrainingRun &run, TrainObserver &observer) {
       return e;
   run.configLine =
       llvm::formatv("{0} file={1} train={2} test={3} steps_per_epoch={4} "
-                    "last_partial_batch=dropped",
+                    "last_partial_batch=dropped target={5} pipeline={{{6}}",
                     formatSpec(run.spec), run.config.file, run.train.size(),
-                    run.test.size(), run.steps)
+                    run.test.size(), run.steps, options.target,
+                    options.pipelineString())
           .str();
   std::error_code ec;
   run.log = std::make_unique<llvm::raw_fd_ostream>(

@@ -2,6 +2,7 @@
 #include "syna/Transforms/CompileOptions.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ManagedStatic.h"
 #include "llvm/Support/StringSaver.h"
@@ -44,6 +45,13 @@ llvm::Error CompileOptions::validate() const {
     if (llvm::Error e = checkRange(FLAG, value, MIN, MAX))                     \
       return e;
 #include "syna/Transforms/CompileOptions.def"
+  // The vectorization strategy splits loops into whole vectors of 4, 8, 16,
+  // ... lanes (docs/cpu-backend.md).
+  if (vectorWidth != 0 && (vectorWidth < 4 || !llvm::isPowerOf2_64(vectorWidth)))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "option vector-width must be 0 (the host's) or a power of two in "
+        "[4, 64], got " + llvm::Twine(vectorWidth));
   return llvm::Error::success();
 }
 

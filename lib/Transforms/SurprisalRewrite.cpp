@@ -1,6 +1,6 @@
 //===- SurprisalRewrite.cpp - probability products to surprisal sums ------===//
 //
-// synann-math §2: with x̄ = −log x, a synapse α·x·(1 − β·y) has surprisal
+// docs/math.md §2: with x̄ = −log x, a synapse α·x·(1 − β·y) has surprisal
 // ᾱ + x̄ + G(ȳ + β̄), and the synapse tensor
 //   ȳ_i = ᾱ_i + x̄_i + Σ_j G(x̄_j + β̄_ij).
 // Each synapse is rewritten into its surprisal form wrapped in conversions;

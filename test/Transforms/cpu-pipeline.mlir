@@ -1,4 +1,4 @@
-// RUN: syna-opt %s --syna-cpu-pipeline="tile-sizes=8" | FileCheck %s
+// RUN: syna-opt %s --syna-cpu-pipeline="tile-sizes=8 vector-width=16" | FileCheck %s
 // RUN: syna-opt %s --syna-cpu-pipeline="tile-sizes=8 omp=false vectorize=false" | FileCheck %s --check-prefix=SERIAL
 // RUN: syna-opt %s --syna-cpu-pipeline="surprisal=true" | FileCheck %s --check-prefix=SURPRISAL
 

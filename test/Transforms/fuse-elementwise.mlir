@@ -6,7 +6,7 @@
 //    (read once per iteration), so neither y nor −log y is ever stored;
 //  * the reduction over (b, j, i) still reads sigmoid(x) from a tensor: it
 //    reads x[b, j] for every i, and fusing would evaluate the sigmoid n
-//    times per element (syna-tile-and-vectorize fuses it per batch tile).
+//    times per element (syna-tile-and-fuse fuses it per batch tile).
 // CHECK-LABEL: func.func @layer
 // CHECK-SAME: (%[[X:.*]]: tensor<?x64xf32>, %[[B:.*]]: tensor<64x64xf32>)
 // CHECK: %[[S:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]{{.*}}ins(%[[X]] :

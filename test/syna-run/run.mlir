@@ -26,7 +26,10 @@
 // TIMING: compile
 // TIMING: lowering (syna-cpu-pipeline)
 // TIMING: ConvertSynaToLinalg
-// TIMING: TileAndVectorize
+// TIMING: SelectTiling
+// TIMING: TileAndFuse
+// TIMING: SelectVectorization
+// TIMING: Vectorize
 // TIMING: OneShotBufferize
 // TIMING: LLVM translation, optimization and code generation
 // TIMING: execute

@@ -6,6 +6,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "syna/Dialect/Syna/IR/ModelSchema.h"
+#include "syna/Dialect/Syna/IR/SynaLoweringAttrs.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 
 using namespace mlir;
@@ -164,6 +165,8 @@ static const DiscardableAttr kDiscardableAttrs[] = {
     {kDifferentiateAttrName, verifyDifferentiate},
     {kModelAttrName, verifyModel},
     {kThetaAttrName, verifyTheta},
+    {kTilingAttrName, verifyLoweringConfig},
+    {kVectorizationAttrName, verifyLoweringConfig},
 };
 
 LogicalResult SynaDialect::verifyOperationAttribute(Operation *op,

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassOptions.h"
+#include "syna/Dialect/Syna/IR/SynaDialect.h"
 #include "syna/Transforms/CompileOptions.h"
 
 namespace syna {
@@ -23,40 +24,25 @@ namespace syna {
 #define GEN_PASS_DECL
 #include "syna/Transforms/Passes.h.inc"
 
-/// Options of the `syna-cpu-pipeline`.
+/// Options of `syna-cpu-pipeline`: the pipeline options of
+/// CompileOptions.def, with their defaults and descriptions.
 struct CpuPipelineOptions
     : public mlir::PassPipelineOptions<CpuPipelineOptions> {
-  Option<bool> surprisal{*this, "surprisal",
-                         llvm::cl::desc("run syna-surprisal-rewrite first"),
-                         llvm::cl::init(false)};
-  Option<bool> fuse{*this, "fuse",
-                    llvm::cl::desc("fuse elementwise linalg ops"),
-                    llvm::cl::init(true)};
-  ListOption<int64_t> tileSizes{
-      *this, "tile-sizes",
-      llvm::cl::desc("batch tile of the parallel scf.forall (empty: none)")};
-  Option<bool> vectorize{*this, "vectorize",
-                         llvm::cl::desc("tile and vectorize innermost loops"),
-                         llvm::cl::init(true)};
-  Option<int64_t> vectorWidth{*this, "vector-width",
-                              llvm::cl::desc("vector width in elements"),
-                              llvm::cl::init(16)};
-  Option<bool> omp{*this, "omp",
-                   llvm::cl::desc("parallel loops through OpenMP"),
-                   llvm::cl::init(true)};
-  Option<int64_t> productBlock{
-      *this, "product-block",
-      llvm::cl::desc("synapse tensor: ∏(1 − β·x) as mantissa·2^exponent, "
-                     "K <= 4 factors per step (1: one log1p per term)"),
-      llvm::cl::init(4)};
-  Option<uint64_t> seed{*this, "seed",
-                        llvm::cl::desc("parameter initialisation seed"),
-                        llvm::cl::init(0)};
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  Option<TYPE> FIELD{*this, FLAG, llvm::cl::desc(HELP),                        \
+                     llvm::cl::init(TYPE(DEFAULT))};
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  ListOption<TYPE> FIELD{*this, FLAG, llvm::cl::desc(HELP),                    \
+                         llvm::cl::list_init<TYPE>({TYPE(DEFAULT)})};
+#include "syna/Transforms/CompileOptions.def"
+
+  /// These options, with every other compile option at its default.
+  CompileOptions toCompileOptions() const;
 };
 
 /// syna → linalg → (fusion, tiling, vectorization) → bufferization →
-/// (OpenMP) → LLVM dialect.
-void buildCpuPipeline(mlir::OpPassManager &pm, const CpuPipelineOptions &options);
+/// (OpenMP) → LLVM dialect. `options` must be valid
+/// (CompileOptions::validate).
 void buildCpuPipeline(mlir::OpPassManager &pm, const CompileOptions &options);
 
 /// Registers `syna-cpu-pipeline`.

@@ -10,7 +10,7 @@ def SurprisalRewrite : Pass<"syna-surprisal-rewrite"> {
     Rewrites each `syna.synapse_dense` into `syna.surprisal_synapse_dense`,
     each `syna.synapse` into `syna.surprisal_synapse`, and
     `syna.surprisal(a · b)` into `syna.surprisal(a) + syna.surprisal(b)`
-    (synann-math §2). Each rewritten synapse converts its operands with
+    (docs/math.md §2). Each rewritten synapse converts its operands with
     `syna.surprisal` and its result back with `syna.prob`; the folder
     `surprisal(prob(s)) = s` then removes the conversions between
     consecutive synapses, so a chain stays in surprisal space and converts
@@ -32,63 +32,159 @@ def FuseElementwise : Pass<"syna-fuse-elementwise"> {
     its epilogue, with no intermediate tensor. Producers read by a
     reduction with a broadcasting map (x[b, j] in the synapse reduction over
     (b, j, i)) are not fused here, since that would recompute them n times:
-    `syna-tile-and-vectorize` fuses them per batch tile instead.
+    `syna-tile-and-fuse` fuses them per batch tile instead.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
-def TileAndVectorize : Pass<"syna-tile-and-vectorize", "mlir::func::FuncOp"> {
-  let summary = "Tile linalg ops over the batch into scf.forall with producer fusion, then vectorize";
+def SelectTiling : Pass<"syna-select-tiling", "mlir::func::FuncOp"> {
+  let summary = "Choose the roots of parallel tiling and their tile sizes";
   let description = [{
-    1. Every top-level linalg op whose first loop is parallel becomes the
-       root of an `scf.forall` over tiles of its leading loops: tiles of
-       `tile-sizes` along a dynamic (batch) loop; along a static one (the
-       output channels of a weight gradient, whose batch is reduced), the
-       smallest divisor of the extent that makes at most four tiles. Its
-       linalg producers are fused into the tile (computed on the tile's
-       slice), except producers whose whole result every tile needs
-       (e.g. βᵀ) and producers that other ops also read (a forward
-       activation that the backward pass reads), which stay outside and are
-       computed once. Tile-local temporaries replace the full intermediate
-       tensors. Loop nests whose estimated trip count (a dynamic extent
-       counts as a batch of 100) is below `min-parallel-work` stay serial,
-       since a fork and a join would cost more, unless they are batch ops
-       whose tile fuses a larger producer (an elementwise epilogue).
-    2. With `vectorize`, each linalg.generic with static loop bounds is tiled
-       to 1×…×1×w (w = `vector-width` or the largest power of two dividing
-       the innermost extent, at least 4) and vectorized; others are left for
-       `convert-linalg-to-loops`. An op whose last loop is parallel and that
-       has reduction loops is tiled with the reductions innermost and up to
-       four vectors of outputs per tile. A window op (convolution, pooling)
-       whose innermost window loop does not vectorize is vectorized along
-       the loop of its results' last dimension (ow, up to `vector-width`
-       whole), with the tile loops outside the window loops.
-       Register blocking: a window op, or a reduction whose vector tile is
-       narrower than two vectors (the ow lanes of a weight gradient), also
-       takes a block of up to two other parallel loops: one that an input
-       read along the vector loop does not depend on (output channels: the
-       input row is reused), and one that the input varying along the first
-       does not depend on (rows, kernel columns). Of the blocks with at most
-       25 accumulators, the one with the most multiply-adds per loaded
-       operand wins. Without a block, a row of up to two vectors is taken
-       whole. The accumulators' reads and writes are then hoisted out of the
-       reduction loops (not for per-sample scalars, where the analysis is
-       slowest), so the accumulators are loop-carried vectors (registers)
-       with independent dependency chains. A tile whose combiner the
-       vectorizer does not recognise (the synapse tensor's mantissa–exponent
-       step) is vectorized after its unit loops are dropped, which makes it
-       elementwise.
+    The strategy half of parallel tiling (`syna-tile-and-fuse` applies it):
+    marks each top-level linalg op that becomes the root of an `scf.forall`
+    with `syna.tiling = #syna.tiling<tile_sizes = [...]>`, and changes
+    nothing else. Roots are chosen from the last op backwards, the order in
+    which `syna-tile-and-fuse` tiles them.
+
+    A root is a tileable linalg op on tensors (every indexing map
+    non-decreasing in the loop indices) whose first loop is parallel and
+    whose estimated trip count (a dynamic extent counts as 100 iterations)
+    reaches `min-parallel-work`: a smaller loop nest stays serial, since a
+    fork and a join would cost more than it does. A smaller loop nest with a
+    dynamic loop is a root all the same when one of its exclusive producers
+    (the ops whose results feed only it) reaches `min-parallel-work`: that
+    producer is fused into its tiles and so runs in parallel.
+
+    Tile sizes, one per leading parallel loop that `tile-sizes` covers:
+    along a dynamic loop the `tile-sizes` entry; along a static loop the
+    smallest divisor of the extent that makes at most two tiles per core
+    (every thread gets work, and the dynamic schedule can balance a thread
+    that the OS preempts), or the whole extent when no divisor does.
+
+    An op is not a root when a later root's tiles absorb it, i.e. when each
+    of its uses will be fused: a producer is fused into a tile when it is
+    tileable, is an exclusive producer of the root or a fill, and the tile
+    reads only a part of its result (a result dimension indexed by a tiled
+    loop). A producer whose whole result every tile reads is computed once,
+    outside the loop, and may be a root of its own. Without `tile-sizes`,
+    nothing is marked.
   }];
   let options = [
     ListOption<"tileSizes", "tile-sizes", "int64_t",
-               "tile sizes of the leading parallel loops (empty: no forall)">,
-    Option<"vectorize", "vectorize", "bool", "true",
-           "vectorize the innermost loop">,
-    Option<"vectorWidth", "vector-width", "int64_t", "16",
-           "vector width in elements">,
+               "tile sizes of the leading dynamic (batch) loops (empty: no forall)">,
     Option<"minParallelWork", "min-parallel-work", "int64_t", "65536",
-           "loop nests with fewer estimated iterations (a dynamic extent counts as 100) stay serial">
+           "loop nests with fewer estimated iterations (a dynamic extent counts as 100) stay serial">,
+    Option<"cores", "cores", "int64_t", "0",
+           "hardware threads of the target (0: the host's)">
   ];
+  let dependentDialects = ["::syna::SynaDialect"];
+}
+
+def TileAndFuse : Pass<"syna-tile-and-fuse", "mlir::func::FuncOp"> {
+  let summary = "Tile the roots marked by syna-select-tiling into scf.forall, fusing their producers";
+  let description = [{
+    Each top-level op with a `syna.tiling` attribute, last first, becomes the
+    root of an `scf.forall` over tiles of its configured sizes
+    (`scf::tileConsumerAndFuseProducersUsingSCF`), and the attribute is
+    removed. Its linalg producers are fused into the tile (computed on the
+    tile's slice) when they are tileable and either feed only the root's
+    cone (exclusive producers) or are fills, and the tile reads only part of
+    their result. A producer that another op also reads (a forward
+    activation that the backward pass reads) or whose whole result every
+    tile reads stays outside and is computed once. Temporaries then become
+    tile-local (`tensor.empty` of the tile's shape). An op without the
+    attribute is left alone; a root that cannot be tiled is left as it is.
+  }];
+  let dependentDialects = [
+    "mlir::scf::SCFDialect", "mlir::tensor::TensorDialect",
+    "mlir::linalg::LinalgDialect", "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect"
+  ];
+}
+
+def SelectVectorization
+    : Pass<"syna-select-vectorization", "mlir::func::FuncOp"> {
+  let summary = "Choose the vector tile, register blocks and loop order of linalg ops";
+  let description = [{
+    The strategy half of vectorization (`syna-vectorize` applies it): marks
+    each linalg op on tensors that will be vectorized (generic, fill,
+    transpose, copy, and convolutions and poolings, which `syna-vectorize`
+    generalizes) with `syna.vectorization = #syna.vectorization<vector_loop,
+    tile_sizes, interchange>`, and changes nothing else. It runs after
+    `syna-tile-and-fuse` and so sees tile shapes. An op whose loops have no
+    vectorizable extent is not marked (it becomes scalar loops). The rules,
+    in terms of the target's vector width W (f32 lanes), its number of
+    vector registers R and its L2 cache size L:
+
+    - Vector loop: the innermost loop, if a power of two of at least 4 and at
+      most W lanes divides its extent; otherwise (a convolution or pooling
+      window) the parallel loop that indexes the last dimension of every
+      result, if one does, so that each vector of results accumulates at one
+      address over the whole window.
+    - Width w: the largest such power of two; a window op's whole output row
+      when it is at most W; for a parallel extent that no such power of two
+      divides, its largest divisor in [4, W].
+    - Chains: an op whose last loop is parallel and that has reduction loops
+      is tiled with its reductions innermost, and w doubles while it divides
+      the extent and stays within C vectors: C independent accumulator
+      chains, at most 4 (enough to hide the latency of a loop-carried add or
+      multiply) and at most as many as fit in R registers when each output
+      vector holds one accumulator per result, one operand per input read
+      along the vector loop and one temporary.
+    - Register blocks: a window op, and such a reduction when widening ends
+      below C vectors (no larger power of two divides the extent), also
+      tile up to two other static parallel loops: one that an input read
+      along the vector loop does not depend on (output channels: the input
+      row is reused), and one that the input varying along the first does
+      not depend on (rows, kernel columns). Each block divides its extent; a
+      b1×b2 block fits when results·b1·b2 accumulators plus min(b1, b2) + 1
+      operands, at ⌈w/W⌉ registers each, fit in R. Of the blocks that fit,
+      the one with the most multiply-adds per loaded operand wins (ties:
+      more accumulators). When one pass of the reduction loops over that
+      block (the reduction loops whole, a dynamic extent bounded by its tile
+      or counted as 100) reads more than L/2 bytes of input, each block's
+      pass reloads its operands from beyond L2; the block may then take up
+      to 2R registers, since spilled accumulators stay in L1 and larger
+      blocks need fewer passes. The reduction takes the block, over one
+      vector of width w, when that gives more accumulator vectors than
+      widening.
+      Without a block, a row of at most C vectors is taken whole, also when
+      no power of two divides it.
+    - Every other loop is tiled to 1 (unit loops are not tiled).
+
+    The accumulators of the reduction loops then live in registers
+    (`syna-vectorize` hoists their reads and writes), with independent
+    dependency chains. `vector-width`, `vector-registers` and `l2-cache-kib`
+    override the host's values (AVX-512: 16 lanes, 32 registers; AVX2: 8,
+    16; SSE: 4, 16; the L2 size that the C library reports, else 512 KiB).
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", "0",
+           "vector width in f32 elements (0: the host's)">,
+    Option<"vectorRegisters", "vector-registers", "int64_t", "0",
+           "number of vector registers (0: the host's)">,
+    Option<"l2CacheKiB", "l2-cache-kib", "int64_t", "0",
+           "level-2 cache of a core in KiB (0: the host's)">
+  ];
+  let dependentDialects = ["::syna::SynaDialect"];
+}
+
+def Vectorize : Pass<"syna-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tile and vectorize the linalg ops marked by syna-select-vectorization";
+  let description = [{
+    Each linalg op with a `syna.vectorization` attribute is tiled by its
+    `tile_sizes` in the loop order `interchange` (`scf::tileUsingSCF`;
+    a named convolution or pooling is generalized first), and the tile is
+    vectorized (`linalg::vectorize`); the attribute is removed. A tile that
+    the vectorizer does not accept as it is (a window op with unit window
+    loops, a reduction whose combiner the vectorizer does not recognise,
+    such as a select-based argmax) is vectorized after its unit loops are
+    dropped, which makes it elementwise. Then the accumulators of reduction
+    loops (a vector written at a place that does not move with the loop)
+    are hoisted into loop-carried vectors (`hoistLoopInvariantSubsets`),
+    except per-sample scalars, where the analysis is slowest. An op without
+    the attribute is left alone (`convert-linalg-to-loops` lowers it).
+  }];
   let dependentDialects = [
     "mlir::scf::SCFDialect", "mlir::vector::VectorDialect",
     "mlir::tensor::TensorDialect", "mlir::linalg::LinalgDialect",

@@ -4,6 +4,7 @@
 
 include "syna/Dialect/Syna/IR/SynaDialect.td"
 include "mlir/IR/EnumAttr.td"
+include "syna/Dialect/Syna/IR/SynaLoweringAttrs.td"
 
 def Syna_InitKind : I32EnumAttr<"InitKind", "parameter initializer", [
     I32EnumAttrCase<"Zeros", 0, "zeros">,

@@ -1,11 +1,13 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --syna-fuse-elementwise --canonicalize \
-// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse --mlir-print-local-scope | FileCheck %s
+// RUN:   --syna-select-tiling="tile-sizes=8 cores=2" --syna-tile-and-fuse \
+// RUN:   --syna-select-vectorization="vector-width=16 vector-registers=32 l2-cache-kib=512" --syna-vectorize --canonicalize --cse --mlir-print-local-scope | FileCheck %s
 // RUN: syna-opt %s --convert-syna-to-linalg=product-block=4 --canonicalize --syna-fuse-elementwise --canonicalize \
-// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vector-width=16" --canonicalize --cse | FileCheck %s --check-prefix=PRODUCT
+// RUN:   --syna-select-tiling="tile-sizes=8 cores=2" --syna-tile-and-fuse \
+// RUN:   --syna-select-vectorization="vector-width=16 vector-registers=32 l2-cache-kib=512" --syna-vectorize --canonicalize --cse | FileCheck %s --check-prefix=PRODUCT
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
-// RUN:   --syna-tile-and-vectorize="vectorize=false" | FileCheck %s --check-prefix=NOTILE
+// RUN:   --syna-select-tiling --syna-tile-and-fuse | FileCheck %s --check-prefix=NOTILE
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize \
-// RUN:   --syna-tile-and-vectorize="tile-sizes=8 vectorize=false min-parallel-work=1" | FileCheck %s --check-prefix=SMALL
+// RUN:   --syna-select-tiling="tile-sizes=8 min-parallel-work=1 cores=2" --syna-tile-and-fuse | FileCheck %s --check-prefix=SMALL
 
 // βᵀ is needed whole by every batch tile: it is computed once, outside the
 // batch loop; with 64·64 iterations (below min-parallel-work) it runs
@@ -66,7 +68,7 @@
 // SMALL: linalg.transpose
 // SMALL: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (8)
 
-// Without tile sizes and vectorization the pass changes nothing.
+// Without tile sizes, tiling changes nothing.
 // NOTILE-NOT: scf.forall
 // NOTILE-NOT: vector.
 func.func @layer(%x: tensor<?x64xf32>, %b: tensor<64x64xf32>) -> tensor<?x64xf32> {

@@ -1,5 +1,6 @@
 // RUN: syna-opt %s --convert-syna-to-linalg --canonicalize --syna-fuse-elementwise --canonicalize \
-// RUN:   --syna-tile-and-vectorize="tile-sizes=10 vector-width=16" --canonicalize --mlir-print-local-scope | FileCheck %s
+// RUN:   --syna-select-tiling="tile-sizes=10 cores=2" --syna-tile-and-fuse \
+// RUN:   --syna-select-vectorization="vector-width=16 vector-registers=32 l2-cache-kib=512" --syna-vectorize --canonicalize --mlir-print-local-scope | FileCheck %s
 
 // conv2d_input_grad of the MNIST CNN's conv2: dx[b, c, oh, ow] over
 // (o, kh, kw). The tile is a block of 5 channels by 4 rows by the whole row

@@ -1,4 +1,4 @@
-// RUN: syna-opt %s --syna-tile-and-vectorize="tile-sizes=8 vectorize=false min-parallel-work=1" | FileCheck %s
+// RUN: syna-opt %s --syna-select-tiling="tile-sizes=8 min-parallel-work=1 cores=2" --syna-tile-and-fuse | FileCheck %s
 
 // %e feeds two batch-tiled roots (as a forward activation feeds both the
 // next layer and a gradient). Fusing it into each would compute exp twice

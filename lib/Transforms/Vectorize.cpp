@@ -1,0 +1,173 @@
+//===- Vectorize.cpp - vector tiling of the marked linalg ops -------------===//
+//
+// The transformation half of vectorization: each linalg op that
+// syna-select-vectorization marked with `syna.vectorization` is tiled as
+// its configuration says and the tile is vectorized (linalg::vectorize).
+// The accumulators of reduction loops are then hoisted into loop-carried
+// vectors. No choices are made here beyond what vectorization legally
+// needs.
+//
+//===----------------------------------------------------------------------===//
+#include "syna/Transforms/Passes.h"
+
+#include "syna/Dialect/Syna/IR/SynaLoweringAttrs.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+namespace syna {
+#define GEN_PASS_DEF_VECTORIZE
+#include "syna/Transforms/Passes.h.inc"
+} // namespace syna
+
+using namespace mlir;
+
+namespace syna {
+
+namespace {
+
+/// Tiles `op` by `config`; returns the op of the tile, `op` itself when no
+/// loop is tiled, or null when tiling fails.
+Operation *tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
+                                VectorizationAttr config) {
+  ArrayRef<int64_t> tileSizes = config.getTileSizes().asArrayRef();
+  if (llvm::all_of(tileSizes, [](int64_t s) { return s == 0; }))
+    return op;
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t size : tileSizes)
+    sizes.push_back(rewriter.getIndexAttr(size));
+  scf::SCFTilingOptions options;
+  options.setTileSizes(sizes);
+  SmallVector<unsigned> reductionDims;
+  for (auto [l, iter] : llvm::enumerate(op.getIteratorTypesArray()))
+    if (iter == utils::IteratorType::reduction)
+      reductionDims.push_back(l);
+  options.setReductionDims(reductionDims);
+  ArrayRef<int64_t> interchange = config.getInterchange().asArrayRef();
+  if (!llvm::equal(interchange, llvm::seq<int64_t>(0, interchange.size())))
+    options.setInterchange(interchange);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return nullptr;
+  rewriter.replaceOp(op, tiled->replacements);
+  return tiled->tiledOps.back();
+}
+
+/// A tiled window op (conv, pool) still reads x[.., oh + kh, ow + kw] with
+/// kh, kw of extent 1: dropping the unit loops leaves projected
+/// permutations, which the generic vectorizer accepts. Likewise a reduction
+/// whose combiner the vectorizer does not know (a select-based argmax, a
+/// mantissa–exponent product) becomes elementwise once its reduction loops,
+/// of extent 1 in the tile, are gone. Returns the op to vectorize.
+Operation *dropUnitLoopsIfNeeded(RewriterBase &rewriter, Operation *target) {
+  auto generic = dyn_cast<linalg::GenericOp>(target);
+  if (!generic || succeeded(linalg::vectorizeOpPrecondition(generic)))
+    return target;
+  rewriter.setInsertionPoint(generic);
+  // Rank-reducing slices, not reshapes: the accumulator's
+  // extract_slice/insert_slice pair can then leave the reduction loops.
+  linalg::ControlDropUnitDims control;
+  control.rankReductionStrategy =
+      linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
+  FailureOr<linalg::DropUnitDimsResult> dropped =
+      linalg::dropUnitDims(rewriter, generic, control);
+  if (failed(dropped))
+    return target;
+  rewriter.replaceOp(generic, dropped->replacements);
+  return dropped->resultOp;
+}
+
+/// Tiles and vectorizes `op` as `config` says; leaves it (or its tile)
+/// unvectorized when the vectorizer rejects it.
+void vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
+                 VectorizationAttr config) {
+  Operation *target = tileForVectorization(rewriter, op, config);
+  if (!target)
+    return;
+  target = dropUnitLoopsIfNeeded(rewriter, target);
+  rewriter.setInsertionPoint(target);
+  if (failed(linalg::vectorizeOpPrecondition(target)))
+    return;
+  FailureOr<linalg::VectorizationResult> vectorized =
+      linalg::vectorize(rewriter, target);
+  if (failed(vectorized))
+    return;
+  if (target->getNumResults())
+    rewriter.replaceOp(target, vectorized->replacements);
+  else
+    rewriter.eraseOp(target);
+}
+
+/// A vector of results that a reduction loop nest reads and writes at one
+/// place (a convolution's output vector over its window) becomes a loop
+/// iter_arg, kept in registers instead of a load and a store per step. Only
+/// reduction loops, whose body writes a vector at a place that does not
+/// move with the loop (inner loops first, so that a hoisted pair reaches
+/// the next loop out): the subset analysis is expensive and a training step
+/// has thousands of loops.
+void hoistReductionAccumulators(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<scf::ForOp> loops;
+  func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+  for (scf::ForOp loop : loops) {
+    Block *body = loop.getBody();
+    bool movesOutput = llvm::any_of(
+        body->getOps<tensor::InsertSliceOp>(), [&](tensor::InsertSliceOp insert) {
+          return llvm::is_contained(insert->getOperands(), loop.getInductionVar());
+        });
+    // One value per sample (tensor<?xf32>: a row reduction over a few
+    // classes) is the slowest case of the analysis, for a scalar
+    // accumulator.
+    bool perSampleScalars = llvm::all_of(loop.getRegionIterArgs(), [](Value a) {
+      auto t = dyn_cast<ShapedType>(a.getType());
+      return t && t.getRank() == 1 && t.isDynamicDim(0);
+    });
+    if (!movesOutput && !perSampleScalars &&
+        !body->getOps<vector::TransferWriteOp>().empty())
+      (void)hoistLoopInvariantSubsets(rewriter, loop);
+  }
+}
+
+struct VectorizePass : impl::VectorizeBase<VectorizePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    SmallVector<std::pair<linalg::LinalgOp, VectorizationAttr>> marked;
+    func.walk([&](linalg::LinalgOp op) {
+      if (auto config = op->getAttrOfType<VectorizationAttr>(kVectorizationAttrName)) {
+        op->removeAttr(kVectorizationAttrName);
+        marked.emplace_back(op, config);
+      }
+    });
+    IRRewriter rewriter(func.getContext());
+    for (auto [op, config] : marked) {
+      // Named convolutions and poolings would lower to scalar loops: as
+      // generics (same loops and maps), they tile and vectorize.
+      if (!isa<linalg::GenericOp>(op.getOperation()) &&
+          linalg::isaConvolutionOpInterface(op)) {
+        rewriter.setInsertionPoint(op);
+        FailureOr<linalg::GenericOp> generic = linalg::generalizeNamedOp(rewriter, op);
+        if (failed(generic))
+          continue;
+        op = *generic;
+      }
+      vectorizeOp(rewriter, op, config);
+    }
+    RewritePatternSet patterns(func.getContext());
+    tensor::populateFoldTensorEmptyPatterns(patterns);
+    scf::ForOp::getCanonicalizationPatterns(patterns, func.getContext());
+    tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, func.getContext());
+    (void)applyPatternsGreedily(func, std::move(patterns));
+    hoistReductionAccumulators(rewriter, func);
+  }
+};
+
+} // namespace
+
+} // namespace syna
