@@ -16,10 +16,10 @@ module attributes {syna.model = #syna.model<"m", graph = @g, loss = cross_entrop
 // CHECK-LABEL: func.func @g(
 // CHECK-LABEL: func.func @__syna_eval_step(
 // CHECK-SAME: %[[X:.*]]: tensor<?x784xf32>, %[[L:.*]]: tensor<?xi32>) -> (tensor<f32>, tensor<i64>)
-// Inference: the key is the constant 0 and dropout is not in training mode.
+// Inference: the graph as written (dropout not in training mode), called
+// with the constant key 0; eval and predict share its compiled code.
 // CHECK: %[[K:.*]] = arith.constant 0 : i64
-// CHECK: %[[D:.*]] = syna.dense %[[X]]
-// CHECK: %[[S:.*]] = syna.dropout %[[D]], %[[K]] {rate = 5.000000e-01 : f64} : tensor<?x10xf32>
+// CHECK: %[[S:.*]] = call @g(%[[X]], %[[K]]) : (tensor<?x784xf32>, i64) -> tensor<?x10xf32>
 // The loss summed over the batch, the number of correct samples.
 // CHECK: %[[LOSS:.*]] = syna.cross_entropy %[[S]], %[[L]] {reduction = #syna.reduction<sum>}
 // CHECK: %[[ARG:.*]]:2 = linalg.generic
@@ -28,7 +28,8 @@ module attributes {syna.model = #syna.model<"m", graph = @g, loss = cross_entrop
 // CHECK-LABEL: func.func @__syna_predict(
 // CHECK-SAME: %[[X:.*]]: tensor<?x784xf32>) -> (tensor<?xi64>, tensor<?xf32>)
 // The class of the largest softmax probability, and that probability.
-// CHECK: %[[P:.*]] = syna.softmax %{{.*}} {axis = 1 : i64} : tensor<?x10xf32>
+// CHECK: %[[S:.*]] = call @g(%[[X]], %{{.*}})
+// CHECK: %[[P:.*]] = syna.softmax %[[S]] {axis = 1 : i64} : tensor<?x10xf32>
 // CHECK: %[[ARG:.*]]:2 = linalg.generic {{.*}} ins(%[[P]] : tensor<?x10xf32>)
 // CHECK: return %[[ARG]]#1, %[[ARG]]#0 : tensor<?xi64>, tensor<?xf32>
 
@@ -45,5 +46,7 @@ module attributes {syna.model = #syna.model<"m", graph = @g, loss = nll, optimiz
   }
 }
 // CHECK-LABEL: func.func @__syna_eval_step(
+// CHECK-SAME: %[[X:.*]]: tensor<?x784xf32>
 // CHECK-NOT: arith.constant 0 : i64
+// CHECK: call @g(%[[X]]) : (tensor<?x784xf32>) -> tensor<?x10xf32>
 // CHECK: syna.nll_loss %{{.*}}, %{{.*}} {reduction = #syna.reduction<sum>}

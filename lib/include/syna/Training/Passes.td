@@ -43,9 +43,10 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
 def SynaBuildEvalStep : Pass<"syna-build-eval-step", "::mlir::ModuleOp"> {
   let summary = "emit the compiled evaluation and prediction steps of the syna.model";
   let description = [{
-    Reads the `syna.model` attribute of the module and emits, with the
-    model's graph in inference mode (as written; a key argument gets the
-    constant 0, since dropout is then the identity):
+    Reads the `syna.model` attribute of the module and emits two functions
+    that call the model's graph in inference mode (as written; a key
+    argument gets the constant 0, since dropout is then the identity). They
+    call it rather than clone it, so they share its compiled code:
 
     * `@__syna_eval_step(x, labels) -> (loss, correct)`: the model's loss
       summed over the batch (the loss that `syna-build-train-step`
