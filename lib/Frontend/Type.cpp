@@ -17,12 +17,7 @@ bool syna::frontend::compatible(const Type &a, const Type &b) {
     return false;
   if (a.kind != Type::Tensor)
     return true;
-  if (a.elem != b.elem || a.rank() != b.rank())
-    return false;
-  for (size_t i = 0; i < a.rank(); ++i)
-    if (!compatible(a.dims[i], b.dims[i]))
-      return false;
-  return true;
+  return a.elem == b.elem && syna::compatible(a.dims, b.dims);
 }
 
 std::string syna::frontend::shapeString(const std::vector<Dim> &dims) {

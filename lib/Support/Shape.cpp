@@ -47,13 +47,17 @@ bool TensorDesc::hasStaticShape() const {
   return true;
 }
 
-bool compatible(const TensorDesc &a, const TensorDesc &b) {
-  if (a.elem != b.elem || a.rank() != b.rank())
+bool compatible(const std::vector<Dim> &a, const std::vector<Dim> &b) {
+  if (a.size() != b.size())
     return false;
-  for (size_t i = 0; i < a.rank(); ++i)
-    if (!compatible(a.dims[i], b.dims[i]))
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!compatible(a[i], b[i]))
       return false;
   return true;
+}
+
+bool compatible(const TensorDesc &a, const TensorDesc &b) {
+  return a.elem == b.elem && compatible(a.dims, b.dims);
 }
 
 std::optional<int64_t> staticElementCount(const std::vector<Dim> &dims,

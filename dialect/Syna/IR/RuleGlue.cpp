@@ -11,7 +11,7 @@ using namespace mlir;
 
 namespace syna::detail {
 
-static std::optional<DType> toDType(Type type) {
+std::optional<DType> toDType(Type type) {
   if (type.isF32())
     return DType::F32;
   if (type.isF64())

@@ -17,6 +17,9 @@ namespace syna::detail {
 using RuleFn = RuleResult (*)(const std::vector<ArgValue> &,
                               std::vector<TensorDesc>, RuleContext &);
 
+/// The element type of the rules for i32, i64, f32 and f64; nullopt for any
+/// other type.
+std::optional<DType> toDType(mlir::Type type);
 /// `type` as the rules see it: ranked tensors and i32/i64/f32/f64 scalars
 /// (as rank 0); nullopt for anything else.
 std::optional<TensorDesc> toTensorDesc(mlir::Type type);

@@ -1,6 +1,8 @@
 //===- SynaDialect.cpp - the syna dialect ---------------------------------===//
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
 
+#include "RuleGlue.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -47,25 +49,13 @@ Operation *SynaDialect::materializeConstant(OpBuilder &builder, Attribute value,
 // Discardable attributes
 //===----------------------------------------------------------------------===//
 
-static std::optional<DType> dtypeOf(Type type) {
-  if (type.isF32())
-    return DType::F32;
-  if (type.isF64())
-    return DType::F64;
-  if (type.isSignlessInteger(32))
-    return DType::I32;
-  if (type.isSignlessInteger(64))
-    return DType::I64;
-  return std::nullopt;
-}
-
 /// `type` as the training-loop contract (ModelSchema.h) sees it; dynamic
 /// dimensions are unknown.
 static GraphValue graphValue(Type type) {
   GraphValue value;
   llvm::raw_string_ostream(value.spelling) << type;
   if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-    std::optional<DType> elem = dtypeOf(tensor.getElementType());
+    std::optional<DType> elem = syna::detail::toDType(tensor.getElementType());
     if (!elem)
       return value;
     value.kind = GraphValue::Tensor;
@@ -73,7 +63,7 @@ static GraphValue graphValue(Type type) {
     for (int64_t size : tensor.getShape())
       value.type.dims.push_back(ShapedType::isDynamic(size) ? Dim::unknown()
                                                             : Dim::fixed(size));
-  } else if (std::optional<DType> elem = dtypeOf(type)) {
+  } else if (std::optional<DType> elem = syna::detail::toDType(type)) {
     value.kind = GraphValue::Scalar;
     value.type.elem = *elem;
   }

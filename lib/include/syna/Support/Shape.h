@@ -57,6 +57,8 @@ struct Dim {
 /// Dimensions that may be equal at run time: equal static sizes, the same
 /// name, or an unknown on either side. A static size never matches a name.
 bool compatible(const Dim &a, const Dim &b);
+/// Same rank, and each dimension compatible.
+bool compatible(const std::vector<Dim> &a, const std::vector<Dim> &b);
 /// The more precise of two compatible dimensions: a static size, else a
 /// name, else unknown.
 Dim refine(const Dim &a, const Dim &b);
