@@ -21,6 +21,7 @@
 #include "syna/Conversion/ParamInit.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/Execution/Backend.h"
+#include "syna/Execution/ExtentCheck.h"
 #include "syna/Transforms/Passes.h"
 
 #include <algorithm>
@@ -327,6 +328,11 @@ llvm::Expected<GradCheckReport> GradChecker::run() {
     return std::move(e);
   if (llvm::Error e = drawInputs(f))
     return std::move(e);
+  // Every dynamic size is --batch: a graph that relates them otherwise
+  // cannot be checked this way.
+  if (llvm::Error e = checkExtents(module, opt.graph, inputs))
+    return err(llvm::toString(std::move(e)) +
+               " (gradcheck gives every dynamic size the value of --batch)");
   if (llvm::Error e = prepareFunctions())
     return std::move(e);
   if (llvm::Error e = drawSeeds())

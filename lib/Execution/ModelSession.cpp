@@ -90,6 +90,7 @@ llvm::Error ModelSession::build(llvm::StringRef file, Mode mode) {
     if (llvm::Error e = signature((kSetPrefix + param.getSymName()).str(), p.set))
       return e;
   }
+  extents_ = ExtentChecker(*module_);
   return llvm::Error::success();
 }
 
@@ -120,6 +121,8 @@ ModelSession::call(const GraphSignature &function,
   if (!executable_)
     return err("the model is not compiled");
   if (llvm::Error e = validateInputs(function, inputs))
+    return std::move(e);
+  if (llvm::Error e = extents_.check(function.name, inputs))
     return std::move(e);
   return executable_->call(function, inputs);
 }

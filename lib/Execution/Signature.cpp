@@ -134,8 +134,6 @@ llvm::Error validateInputs(const GraphSignature &sig,
                     llvm::Twine(inputs.size()) + ")" : llvm::Twine("")) +
                "; expected:" + expected);
   }
-  std::optional<int64_t> batch;
-  size_t batchFrom = 0;
   for (size_t i = 0; i < inputs.size(); ++i) {
     const ValueSpec &s = sig.inputs[i];
     HostArray &a = inputs[i];
@@ -155,14 +153,6 @@ llvm::Error validateInputs(const GraphSignature &sig,
           return err(what + ": dimension " + llvm::Twine(d) + " must be " +
                      llvm::Twine(s.shape[d]) + " but got shape " +
                      a.shapeString());
-      if (!s.shape.empty() && ShapedType::isDynamic(s.shape[0])) {
-        if (batch && *batch != a.shape[0])
-          return err(what + " has batch " + llvm::Twine(a.shape[0]) +
-                     " but input " + llvm::Twine(batchFrom) + " has batch " +
-                     llvm::Twine(*batch));
-        batch = a.shape[0];
-        batchFrom = i;
-      }
     }
     if (a.dtype != s.dtype)
       a = a.convertedTo(s.dtype);

@@ -353,6 +353,31 @@ std::string epochLine(const EpochReport &r) {
       .str();
 }
 
+/// A state that is not finite (a running variance that overflowed while the
+/// loss stayed finite) would make a checkpoint that no run can load.
+llvm::Error checkFiniteState(TrainingRun &run, const data::Checkpoint &state,
+                             int64_t epoch) {
+  for (const auto &[name, tensor] : state.tensors) {
+    auto bad = llvm::find_if(tensor.values,
+                             [](float v) { return !std::isfinite(v); });
+    if (bad == tensor.values.end())
+      continue;
+    const char *value = std::isnan(*bad) ? "nan" : *bad > 0 ? "inf" : "-inf";
+    *run.log << "error: " << name << " holds " << value << " after epoch "
+             << epoch << "\n";
+    run.log->flush();
+    return err(llvm::formatv(
+        "after epoch {0}, '{1}' holds {2} (element {3}) although the loss "
+        "stayed finite; stopping without writing a checkpoint. Lower the "
+        "learning rate (--lr) or check the data; the last checkpoint is {4}",
+        epoch, name, value, bad - tensor.values.begin(),
+        run.history.size() <= 1 && run.config.resume.empty()
+            ? "none"
+            : run.checkpointPath));
+  }
+  return llvm::Error::success();
+}
+
 /// After an epoch: the checkpoint (every parameter and the optimizer
 /// state, with where the run stands), the metrics and the run log.
 llvm::Error saveEpoch(TrainingRun &run, const EpochReport &report) {
@@ -362,6 +387,9 @@ llvm::Error saveEpoch(TrainingRun &run, const EpochReport &report) {
   llvm::Expected<data::Checkpoint> checkpoint = run.session->saveParameters();
   if (!checkpoint)
     return checkpoint.takeError();
+  if (llvm::Error e =
+          checkFiniteState(run, *checkpoint, report.metrics.epoch))
+    return e;
   checkpoint->metadata = {{"format", "syna-checkpoint-1"},
                           {"model", run.spec.name},
                           {"epoch", std::to_string(report.metrics.epoch)},

@@ -8,7 +8,7 @@
 // RUN: not syna-run run %s --graph dense -i "[0.5, 0.5]" -i "[[0.5, 0.5], [0.5, 0.5]]" 2>&1 | FileCheck %s --check-prefix=RANK
 // RANK: syna-run: error: input 0 of @dense (tensor<?x2xfloat32>) has rank 2 but got shape 2
 // RUN: not syna-run run %s --graph pair -i "[[0.5, 0.5]]" -i "[[0.5, 0.5], [0.5, 0.5]]" 2>&1 | FileCheck %s --check-prefix=BATCH
-// BATCH: syna-run: error: input 1 of @pair (tensor<?x2xfloat32>) has batch 2 but input 0 has batch 1
+// BATCH: syna-run: error: @pair cannot run on inputs of shapes 1x2, 2x2: {{.*}}errors.mlir:{{[0-9]+}}:8: 'syna.synapse' op operand 'x' has size 1 in dimension 0
 // RUN: not syna-run run %s --graph dense -i "[[0.5, 1.5]]" -i "[[0.5, 0.5], [0.5, 0.5]]" 2>&1 | FileCheck %s --check-prefix=DOMAIN
 // DOMAIN: syna-run: error: input 0 of @dense: element [0, 1] = 1.5 lies outside [0, 1], the domain of operand 'x' of syna.synapse_dense at {{.*}}errors.mlir
 // RUN: not syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, -0.1], [0.5, 0.5]]" 2>&1 | FileCheck %s --check-prefix=BETA

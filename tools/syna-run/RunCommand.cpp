@@ -16,6 +16,7 @@
 #include "mlir/Support/Timing.h"
 #include "syna/Conversion/ParamInit.h"
 #include "syna/Execution/Backend.h"
+#include "syna/Execution/ExtentCheck.h"
 #include "syna/InitAll.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -177,7 +178,7 @@ int runMain() {
     return fail(values.takeError());
   if (llvm::Error e = validateInputs(*signature, *values))
     return fail(std::move(e));
-  if (llvm::Error e = checkDomains(*module, graph, *values))
+  if (llvm::Error e = checkExtents(*module, graph, *values))
     return fail(std::move(e));
   for (const std::string &flag : params)
     if (llvm::Error e = applyParameterFile(*module, flag))

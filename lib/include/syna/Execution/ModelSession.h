@@ -15,6 +15,7 @@
 #include "syna/Data/Safetensors.h"
 #include "syna/Dialect/Syna/IR/ModelSchema.h"
 #include "syna/Execution/Backend.h"
+#include "syna/Execution/ExtentCheck.h"
 
 #include <map>
 
@@ -83,6 +84,8 @@ private:
   };
   std::map<std::string, Parameter> parameters_;
   std::unique_ptr<Executable> executable_;
+  /// The steps before lowering, for the sizes of each call's inputs.
+  ExtentChecker extents_;
 };
 
 } // namespace syna

@@ -38,8 +38,8 @@ llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
                                               llvm::StringRef graph);
 
 /// Checks count, rank, static extents and element kinds (floats convert to
-/// the graph's float type, integers to its integer type); batch extents
-/// (dimension 0) of dynamic inputs must agree. Converts `inputs` in place.
+/// the graph's float type, integers to its integer type). Converts `inputs`
+/// in place. What the ops demand of dynamic extents is checkExtents' part.
 llvm::Error validateInputs(const GraphSignature &signature,
                            std::vector<HostArray> &inputs);
 

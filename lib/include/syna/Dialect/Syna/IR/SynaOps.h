@@ -14,6 +14,13 @@
 #include "syna/Dialect/Syna/IR/SynaInterfaces.h"
 #include "syna/Dialect/Syna/IR/TypeInference.h"
 
+namespace syna {
+/// Operands broadcast to the result (SynaOps.td, Syna_BroadcastsOperands).
+template <typename ConcreteType>
+class BroadcastsOperands
+    : public mlir::OpTrait::TraitBase<ConcreteType, BroadcastsOperands> {};
+} // namespace syna
+
 #define GET_OP_CLASSES
 #include "syna/Dialect/Syna/IR/SynaOps.h.inc"
 

@@ -9,6 +9,13 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "syna/Dialect/Syna/IR/SynaInterfaces.td"
 
+// Ops whose operands broadcast to the result by the dialect's broadcasting
+// rule; syna-run checks that their dynamic sizes agree at run time
+// (docs/robustness.md). A marker: the op's rule verifies the static shapes.
+def Syna_BroadcastsOperands : NativeOpTrait<"BroadcastsOperands"> {
+  let cppNamespace = "::syna";
+}
+
 // Ops with a vector-Jacobian rule (dialect/Syna/IR/SynaVjp.cpp).
 defvar Syna_Differentiable =
     DeclareOpInterfaceMethods<SynaDifferentiableOpInterface>;
@@ -112,7 +119,8 @@ def Syna_SigmoidOp : Syna_UnaryOp<"sigmoid", "scalar::sigmoid"> {
 // Synapses
 //===----------------------------------------------------------------------===//
 
-def Syna_SynapseOp : Syna_InferredOp<"synapse", [Pure, Syna_Differentiable]> {
+def Syna_SynapseOp : Syna_InferredOp<"synapse",
+    [Pure, Syna_Differentiable, Syna_BroadcastsOperands]> {
   let summary = "elementwise synapse S(x, y; α, β) = α·x·(1 − β·y)";
   let description = [{
     `x` is the excitatory and `y` the inhibitory open probability, `β ∈ [0, 1]`
@@ -219,7 +227,8 @@ def Syna_FlipCircuitOp : Syna_CheckedOp<"flip_circuit",
   let hasFolder = 1;
 }
 
-def Syna_SwapRatioOp : Syna_InferredOp<"swap_ratio", [Pure, Syna_Differentiable]> {
+def Syna_SwapRatioOp : Syna_InferredOp<"swap_ratio",
+    [Pure, Syna_Differentiable, Syna_BroadcastsOperands]> {
   let summary = "swap ratio S(x, y)/S(y, x): the generalised odds ratio";
   let description = [{
     Swapping the inputs of a synapse and dividing:
@@ -242,7 +251,7 @@ def Syna_SwapRatioOp : Syna_InferredOp<"swap_ratio", [Pure, Syna_Differentiable]
 }
 
 def Syna_LogSwapRatioOp : Syna_InferredOp<"log_swap_ratio",
-    [Pure, Syna_Differentiable]> {
+    [Pure, Syna_Differentiable, Syna_BroadcastsOperands]> {
   let summary = "log swap ratio in surprisal space: S̄(y, x) − S̄(x, y)";
   let description = [{
     The surprisal-space form of `syna.swap_ratio`. Operands are surprisals
@@ -264,7 +273,8 @@ def Syna_LogSwapRatioOp : Syna_InferredOp<"log_swap_ratio",
   let hasFolder = 1;
 }
 
-def Syna_SurprisalSynapseOp : Syna_InferredOp<"surprisal_synapse", [Pure]> {
+def Syna_SurprisalSynapseOp : Syna_InferredOp<"surprisal_synapse",
+    [Pure, Syna_BroadcastsOperands]> {
   let summary = "elementwise synapse in surprisal space: ᾱ + x̄ + G(ȳ + β̄)";
   let description = [{
     The surprisal `−log S` of `syna.synapse`, with every operand a surprisal:
