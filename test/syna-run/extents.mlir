@@ -71,3 +71,17 @@ func.func @mixed(%x: tensor<?x4xf32>, %y: tensor<?x?xf32>) -> tensor<?x4xf32> {
   %r = syna.synapse %x, %y beta %b : (tensor<?x4xf32>, tensor<?x?xf32>, tensor<4xf32>) -> tensor<?x4xf32>
   return %r : tensor<?x4xf32>
 }
+
+// syna.broadcast follows the same rule: a dynamic size of its input that
+// arrives as 1 is not stretched.
+// RUN: not syna-run run %s --graph bc -i "[1.0]" -i "[[1.0, 2, 3], [4, 5, 6]]" 2>&1 | FileCheck %s --check-prefix=BC-ONE
+// BC-ONE: @bc cannot run on inputs of shapes 1, 2x3: {{.*}}extents.mlir:{{[0-9]+}}:8: 'syna.broadcast' op operand #0 has size 1 in dimension 0 with these inputs where the result has 3
+// RUN: not syna-run run %s --graph bc -i "[1.0, 2]" -i "[[1.0, 2, 3], [4, 5, 6]]" 2>&1 | FileCheck %s --check-prefix=BC-TWO
+// BC-TWO: 'syna.broadcast' op operand #0 has size 2 in dimension 0 with these inputs where the result has 3
+// RUN: syna-run run %s --graph bc -i "[1.0, 2, 3]" -i "[[0.0, 0, 0], [0, 0, 0]]" | FileCheck %s --check-prefix=BC-OK
+// BC-OK: {{\[\[}}1, 2, 3],
+// BC-OK-NEXT: [1, 2, 3]]
+func.func @bc(%x: tensor<?xf32>, %y: tensor<?x?xf32>) -> tensor<?x?xf32> {
+  %r = syna.broadcast %x like %y : tensor<?xf32> -> tensor<?x?xf32>
+  return %r : tensor<?x?xf32>
+}

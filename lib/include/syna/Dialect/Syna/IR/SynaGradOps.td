@@ -21,7 +21,7 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Syna_BroadcastOp : Syna_Op<"broadcast", [Pure,
     DeclareOpInterfaceMethods<SynaDifferentiableOpInterface>,
-    AllTypesMatch<["like", "result"]>]> {
+    AllTypesMatch<["like", "result"]>, Syna_BroadcastsOperands]> {
   let summary = "broadcast a tensor to the shape of another";
   let description = [{
     Broadcasts `input` to the shape of `like` by the dialect's NumPy rule:
