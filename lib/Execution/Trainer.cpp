@@ -534,6 +534,8 @@ static llvm::Expected<HostArray> readImages(const ModelSession &session,
   if (array->shape.empty() || n == 0 || array->numElements() != n * perImage)
     return err(path + ": expected N images of " + llvm::Twine(perImage) +
                " values, got shape " + array->shapeString());
+  if (llvm::Error e = checkLosslessConversion(*array, spec.dtype, path))
+    return std::move(e);
   HostArray x = array->convertedTo(spec.dtype);
   for (int64_t i = 0, e = x.numElements(); i < e; ++i)
     if (!(x.at(i) >= 0 && x.at(i) <= 1))

@@ -55,16 +55,46 @@ cl::opt<unsigned> benchmark("benchmark",
                             cl::init(0), cl::sub(command));
 cl::opt<bool> quiet("quiet", cl::desc("do not print results"), cl::sub(command));
 
-llvm::Expected<HostArray> readInput(llvm::StringRef text) {
-  if (text.ends_with(".npy"))
-    return readNpy(text);
-  return parseLiteral(text, /*preferInt=*/true);
+/// Whether `-i TEXT` names a file rather than spelling an array literal: it
+/// ends in .npy, holds a path separator, or names something on disk that is
+/// not a literal (a directory, or a .npy file by another name).
+bool namesFile(llvm::StringRef text) {
+  if (text.ends_with(".npy") || text.contains('/') ||
+      llvm::sys::fs::is_directory(text))
+    return true;
+  if (!llvm::sys::fs::exists(text))
+    return false;
+  llvm::Expected<HostArray> literal = parseLiteral(text, /*preferInt=*/true);
+  if (literal)
+    return false;
+  llvm::consumeError(literal.takeError());
+  return true;
 }
 
-llvm::Expected<std::vector<HostArray>> readInputs() {
+/// One input: a .npy file, whose values must convert to the graph's element
+/// type exactly, or an array literal (text, converted as written).
+llvm::Expected<HostArray> readInput(llvm::StringRef text, const ValueSpec *spec) {
+  // A literal is text: rounding its decimals to float32 is expected, but
+  // integers must still fit.
+  bool literal = !namesFile(text);
+  llvm::Expected<HostArray> array =
+      literal ? parseLiteral(text, /*preferInt=*/true) : readNpy(text);
+  if (literal && array && spec && isFloat(array->dtype))
+    return array;
+  if (!array || !spec || isFloat(array->dtype) != isFloat(spec->dtype))
+    return array;
+  if (llvm::Error e = checkLosslessConversion(*array, spec->dtype, text))
+    return std::move(e);
+  return array;
+}
+
+llvm::Expected<std::vector<HostArray>>
+readInputs(const GraphSignature &signature) {
   std::vector<HostArray> values;
   for (auto [i, text] : llvm::enumerate(inputs)) {
-    llvm::Expected<HostArray> value = readInput(text);
+    const ValueSpec *spec =
+        i < signature.inputs.size() ? &signature.inputs[i] : nullptr;
+    llvm::Expected<HostArray> value = readInput(text, spec);
     if (!value)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
@@ -95,6 +125,9 @@ llvm::Error applyParameterFile(ModuleOp module, llvm::StringRef flag) {
                 " but the file holds " + dtypeName(array->dtype) +
                 " of shape " + array->shapeString());
   bool f64 = type.getElementType().isF64();
+  if (llvm::Error e = checkLosslessConversion(
+          *array, f64 ? DType::F64 : DType::F32, path))
+    return fail(llvm::toString(std::move(e)));
   HostArray values = array->convertedTo(f64 ? DType::F64 : DType::F32);
   DenseElementsAttr theta =
       f64 ? DenseElementsAttr::get(
@@ -173,7 +206,7 @@ int runMain() {
   llvm::Expected<GraphSignature> signature = graphSignature(*module, graph);
   if (!signature)
     return fail(signature.takeError());
-  llvm::Expected<std::vector<HostArray>> values = readInputs();
+  llvm::Expected<std::vector<HostArray>> values = readInputs(*signature);
   if (!values)
     return fail(values.takeError());
   if (llvm::Error e = validateInputs(*signature, *values))

@@ -1,8 +1,9 @@
 //===- Idx.h - MNIST-style IDX data sets ------------------------*- C++ -*-===//
 //
 // Reads the IDX format of MNIST and Fashion-MNIST, plain or gzip'd. Every
-// defect of a file (wrong magic number, truncated or trailing data, images
-// and labels that disagree) is an error naming the file and the problem.
+// defect of a file (wrong magic number, truncated or trailing data, bytes
+// after the gzip member, a size beyond the bound, images and labels that
+// disagree) is an error naming the file and the problem.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SYNA_DATA_IDX_H
@@ -27,6 +28,27 @@ struct LabelledImages {
   int64_t size() const { return static_cast<int64_t>(labels.size()); }
   int64_t pixelsPerImage() const { return rows * cols; }
 };
+
+/// One IDX file of unsigned bytes: its dimensions and its data.
+struct IdxArray {
+  std::vector<uint32_t> dims;
+  std::vector<uint8_t> payload;
+};
+
+/// Parses the bytes of an IDX file of unsigned bytes with `rank` (1 to 3)
+/// dimensions, gzip'd (one member) or plain; errors name `path`. The
+/// payload is bounded (1 GiB) and a gzip stream is inflated only as far as
+/// the header declares.
+llvm::Expected<IdxArray> parseIdx(llvm::StringRef bytes, llvm::StringRef path,
+                                  unsigned rank);
+
+/// Images (rank 3) and their labels (rank 1) as one set: the counts must
+/// agree and every label lie in [0, classCount).
+llvm::Expected<LabelledImages> combineIdx(const IdxArray &images,
+                                          const IdxArray &labels,
+                                          llvm::StringRef imagesPath,
+                                          llvm::StringRef labelsPath,
+                                          int32_t classCount = 10);
 
 /// Reads an idx3-ubyte image file and an idx1-ubyte label file.
 llvm::Expected<LabelledImages> readIdx(llvm::StringRef imagesPath,

@@ -33,13 +33,18 @@ struct Checkpoint {
   std::map<std::string, std::string> metadata;
 };
 
-/// Writes `checkpoint` to `path` through a temporary file and a rename, so
-/// that `path` always holds either the old or the complete new checkpoint.
+/// Writes `checkpoint` to `path` through a temporary file, an fsync and a
+/// rename (writeFileAtomically), so that `path` always holds either the old
+/// or the complete new checkpoint.
 llvm::Error writeSafetensors(llvm::StringRef path, const Checkpoint &checkpoint);
 
 /// Reads a checkpoint, rejecting anything malformed with an error that names
 /// the file and the defect.
 llvm::Expected<Checkpoint> readSafetensors(llvm::StringRef path);
+
+/// Reads a checkpoint from the bytes of a file; errors name `path`.
+llvm::Expected<Checkpoint> parseSafetensors(llvm::StringRef bytes,
+                                            llvm::StringRef path);
 
 } // namespace syna::data
 

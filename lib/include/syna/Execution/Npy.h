@@ -34,10 +34,21 @@ struct HostArray {
   std::string shapeString() const;
 };
 
+/// Reads a .npy file; every defect (bad magic or header, a shape of more
+/// than data::kMaxRank dimensions or data::kMaxArrayBytes bytes, truncated or
+/// trailing data) is an error naming the file.
 llvm::Expected<HostArray> readNpy(llvm::StringRef path);
+/// The same from the bytes of a file; errors name `path`.
+llvm::Expected<HostArray> parseNpy(llvm::StringRef bytes, llvm::StringRef path);
+/// An error (naming `source`) when `array` cannot become `to` exactly:
+/// float64 to float32, or int64 values outside int32. A file's values are
+/// never rounded silently; widening is always exact.
+llvm::Error checkLosslessConversion(const HostArray &array, DType to,
+                                    llvm::StringRef source);
 llvm::Error writeNpy(llvm::StringRef path, const HostArray &array);
 /// Parses a nested-list literal into a float64 (or int64, when every number
-/// is an integer and `preferInt`) array.
+/// is an integer and `preferInt`) array; lists nest at most data::kMaxRank
+/// levels.
 llvm::Expected<HostArray> parseLiteral(llvm::StringRef text, bool preferInt);
 /// Prints like NumPy, eliding the middle of long dimensions.
 void printArray(llvm::raw_ostream &os, const HostArray &array);
