@@ -26,6 +26,9 @@ struct ValueSpec {
   enum Kind { Tensor, Scalar } kind = Tensor;
   DType dtype = DType::F32;
   llvm::SmallVector<int64_t> shape; // ShapedType::kDynamic for '?'
+  /// The name of each dimension in the .syna source ("" for a static or
+  /// unnamed one); empty when the module does not say (plain MLIR).
+  std::vector<std::string> dimNames;
   std::string describe() const;
 };
 
@@ -38,8 +41,11 @@ llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
                                               llvm::StringRef graph);
 
 /// Checks count, rank, static extents and element kinds (floats convert to
-/// the graph's float type, integers to its integer type); batch extents
-/// (dimension 0) of dynamic inputs must agree. Converts `inputs` in place.
+/// the graph's float type, integers to its integer type). Dynamic extents
+/// must agree where the graph's dimension names say so (f32[B, 4] and
+/// i64[B]), and are independent otherwise (f32[B, 4] and f32[N]); without
+/// names (plain MLIR), the batch extents (dimension 0) of dynamic inputs
+/// must agree. Converts `inputs` in place.
 llvm::Error validateInputs(const GraphSignature &signature,
                            std::vector<HostArray> &inputs);
 
