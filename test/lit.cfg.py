@@ -24,7 +24,8 @@ config.environment["FILECHECK_OPTS"] = "-enable-var-scope --allow-unused-prefixe
 
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.syna_tools_dir, config.llvm_tools_dir]
-tools = ["syna-opt", "syna-fuzz-replay", ToolSubst("mlir-tblgen", unresolved="ignore")]
+tools = ["syna-opt", "syna-fuzz-replay", "syna-fuzz-pipeline-replay",
+         ToolSubst("mlir-tblgen", unresolved="ignore")]
 tools += ["syna-fuzz-%s-replay" % reader for reader in ("safetensors", "npy", "literal", "idx")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/CallInterfaces.h"
@@ -102,8 +103,12 @@ void GradientBuilder::markVaried(Block &block, unsigned numPrimalArgs) {
       op.walk([&](Operation *nested) {
         depends |= llvm::any_of(nested->getOperands(), isVaried);
       });
+    // Only float results carry a derivative: a tensor.dim of a varied tensor
+    // (the dynamic size of a splat constant) is the same for every point.
     if (depends)
-      varied.insert(op.getResults().begin(), op.getResults().end());
+      for (Value result : op.getResults())
+        if (isa<FloatType>(getElementTypeOrSelf(result.getType())))
+          varied.insert(result);
   }
 }
 

@@ -78,6 +78,7 @@ void buildFdClone(ModuleOp module, func::FuncOp f, ArrayRef<ParamOp> params,
   func::FuncOp fd = f.clone();
   fd.setName(name);
   fd->removeAttr(kDifferentiateAttrName);
+  fd->removeAttr(kDimNamesAttrName); // it gains arguments below
   module.push_back(fd);
   Block &entry = fd.getBody().front();
   llvm::StringMap<Value> thetaArg;

@@ -12,6 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cmath>
+#include <map>
 
 using namespace mlir;
 using llvm::createStringError;
@@ -28,16 +29,22 @@ static llvm::Error err(const llvm::Twine &msg) {
 //===----------------------------------------------------------------------===//
 
 OwningOpRef<ModuleOp> loadModule(llvm::StringRef path, MLIRContext &context) {
-  if (!path.ends_with(".syna"))
-    return parseSourceFile<ModuleOp>(path, &context);
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> input = mlir::openInputFile(path, &error);
   if (!input) {
     emitError(UnknownLoc::get(&context)) << error;
     return nullptr;
   }
-  frontend::SourceFile file(path.str(), input->getBuffer().str());
-  return frontend::importSynaFile(file, context, llvm::errs());
+  auto file = std::make_shared<frontend::SourceFile>(
+      path.str(), input->getBuffer().str());
+  // Whatever reports a problem at a position of the file later (the
+  // parser, the verifier, a pass of the lowering) shows it as the front end
+  // does: file:line:col, the line and a caret.
+  frontend::registerSourceDiagnostics(context, file, llvm::errs());
+  if (!path.ends_with(".syna"))
+    return parseSourceString<ModuleOp>(file->text(), ParserConfig(&context),
+                                      path);
+  return frontend::importSynaFile(*file, context, llvm::errs());
 }
 
 //===----------------------------------------------------------------------===//
@@ -99,12 +106,22 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
   }
   GraphSignature sig;
   sig.name = graph.str();
+  // One array of names per argument, one per dimension (verified; a pass
+  // that changed the arguments and kept the names leaves them unused).
+  auto dimNames = func->getAttrOfType<ArrayAttr>(kDimNamesAttrName);
+  if (dimNames && dimNames.size() != func.getNumArguments())
+    dimNames = {};
   for (auto [i, t] : llvm::enumerate(func.getArgumentTypes())) {
     auto s = specOf(t);
     if (!s)
       return err("input " + llvm::Twine(i) + " of @" + graph + " has type " +
                  llvm::Twine(llvm::toString(s.takeError())) +
                  " that syna-run cannot pass");
+    auto names = dimNames ? dyn_cast<ArrayAttr>(dimNames[i]) : ArrayAttr();
+    if (names && names.size() == s->shape.size())
+      for (Attribute name : names)
+        if (auto text = dyn_cast<StringAttr>(name))
+          s->dimNames.push_back(text.str());
     sig.inputs.push_back(*s);
   }
   for (auto [i, t] : llvm::enumerate(func.getResultTypes())) {
@@ -121,6 +138,35 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
 }
 
 
+namespace {
+/// The extent each dimension name took, and the input that gave it.
+using DynamicExtents = std::map<std::string, std::pair<int64_t, size_t>>;
+} // namespace
+
+/// Binds the named dynamic dimensions of input `index` (`a`, of spec `s`);
+/// a name bound before must have the same extent. Unnamed dynamic
+/// dimensions (plain MLIR) are independent here: checkExtents holds them
+/// to what the ops demand.
+static llvm::Error bindDynamicExtents(const ValueSpec &s, const HostArray &a,
+                                      size_t index, const std::string &what,
+                                      DynamicExtents &extents) {
+  for (size_t d = 0; d < s.shape.size(); ++d) {
+    if (!ShapedType::isDynamic(s.shape[d]))
+      continue;
+    if (d >= s.dimNames.size() || s.dimNames[d].empty())
+      continue;
+    const std::string &name = s.dimNames[d];
+    auto [it, inserted] = extents.try_emplace(name, a.shape[d], index);
+    if (inserted || it->second.first == a.shape[d])
+      continue;
+    std::string dim = "dimension " + name;
+    return err(what + " has " + dim + " " + llvm::Twine(a.shape[d]) +
+               " but input " + llvm::Twine(it->second.second) + " has " + dim +
+               " " + llvm::Twine(it->second.first));
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error validateInputs(const GraphSignature &sig,
                                  std::vector<HostArray> &inputs) {
   if (inputs.size() != sig.inputs.size()) {
@@ -134,6 +180,7 @@ llvm::Error validateInputs(const GraphSignature &sig,
                     llvm::Twine(inputs.size()) + ")" : llvm::Twine("")) +
                "; expected:" + expected);
   }
+  DynamicExtents extents;
   for (size_t i = 0; i < inputs.size(); ++i) {
     const ValueSpec &s = sig.inputs[i];
     HostArray &a = inputs[i];
@@ -153,6 +200,8 @@ llvm::Error validateInputs(const GraphSignature &sig,
           return err(what + ": dimension " + llvm::Twine(d) + " must be " +
                      llvm::Twine(s.shape[d]) + " but got shape " +
                      a.shapeString());
+      if (llvm::Error e = bindDynamicExtents(s, a, i, what, extents))
+        return e;
     }
     if (a.dtype != s.dtype)
       a = a.convertedTo(s.dtype);

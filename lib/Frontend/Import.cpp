@@ -42,6 +42,8 @@ private:
 
   void importParam(const ParamDecl &param);
   void importFunction(const FunctionDecl &function);
+  /// Records the dimension names of the arguments (kDimNamesAttrName).
+  void setDimNames(mlir::func::FuncOp func, const std::vector<Type> &argTypes);
   void importGraphBody(const FunctionDecl &function);
   void importCircuitBody(const FunctionDecl &function);
   bool importFlipCircuit(const FunctionDecl &function,
@@ -133,6 +135,23 @@ void Importer::importParam(const ParamDecl &param) {
     op.setBuffer(true);
 }
 
+void Importer::setDimNames(mlir::func::FuncOp func,
+                           const std::vector<Type> &argTypes) {
+  bool named = false;
+  llvm::SmallVector<mlir::Attribute> perArg;
+  for (const Type &type : argTypes) {
+    llvm::SmallVector<mlir::Attribute> names;
+    if (type.isTensor())
+      for (const ::syna::Dim &dim : type.dims) {
+        names.push_back(builder_.getStringAttr(dim.name));
+        named |= dim.isNamed();
+      }
+    perArg.push_back(builder_.getArrayAttr(names));
+  }
+  if (named)
+    func->setAttr(::syna::kDimNamesAttrName, builder_.getArrayAttr(perArg));
+}
+
 void Importer::importFunction(const FunctionDecl &function) {
   llvm::SmallVector<mlir::Type> args, results;
   for (const Type &type : function.argTypes)
@@ -142,6 +161,7 @@ void Importer::importFunction(const FunctionDecl &function) {
   auto func = mlir::func::FuncOp::create(
       builder_, loc(function.name.loc), function.name.name,
       builder_.getFunctionType(args, results));
+  setDimNames(func, function.argTypes);
   mlir::Block *entry = func.addEntryBlock();
   values_.clear();
   for (const std::unique_ptr<Binding> &binding : function.bindings)

@@ -8,6 +8,8 @@
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <type_traits>
+
 namespace cl = llvm::cl;
 
 namespace syna {
@@ -36,22 +38,51 @@ static llvm::Error checkRange(llvm::StringRef flag, int64_t value, int64_t min,
   return llvm::Error::success();
 }
 
-llvm::Error CompileOptions::validate() const {
-#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
-  if (llvm::Error e = checkRange(FLAG, FIELD, MIN, MAX))                       \
-    return e;
-#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
-  for (TYPE value : FIELD)                                                     \
-    if (llvm::Error e = checkRange(FLAG, value, MIN, MAX))                     \
-      return e;
-#include "syna/Transforms/CompileOptions.def"
+/// The rules beyond a range.
+static llvm::Error checkRule(llvm::StringRef flag, int64_t value) {
   // The vectorization strategy splits loops into whole vectors of 4, 8, 16,
   // ... lanes (docs/cpu-backend.md).
-  if (vectorWidth != 0 && (vectorWidth < 4 || !llvm::isPowerOf2_64(vectorWidth)))
+  if (flag == "vector-width" && value != 0 &&
+      (value < 4 || !llvm::isPowerOf2_64(value)))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "option vector-width must be 0 (the host's) or a power of two in "
-        "[4, 64], got " + llvm::Twine(vectorWidth));
+        "[4, 64], got " + llvm::Twine(value));
+  return llvm::Error::success();
+}
+
+llvm::Error checkOption(llvm::StringRef flag, int64_t value) {
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  if constexpr (std::is_same_v<TYPE, int64_t>)                                 \
+    if (flag == FLAG) {                                                        \
+      if (llvm::Error e = checkRange(FLAG, value, int64_t(MIN), int64_t(MAX))) \
+        return e;                                                              \
+      return checkRule(flag, value);                                           \
+    }
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  if (flag == FLAG)                                                            \
+    return checkRange(FLAG, value, int64_t(MIN), int64_t(MAX));
+#define SYNA_PASS_OPTION_RANGE(FLAG, MIN, MAX)                                 \
+  if (flag == FLAG)                                                            \
+    return checkRange(FLAG, value, int64_t(MIN), int64_t(MAX));
+#include "syna/Transforms/CompileOptions.def"
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "no integer option " + flag);
+}
+
+llvm::Error CompileOptions::validate() const {
+#define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
+  if constexpr (std::is_same_v<TYPE, int64_t>) {                               \
+    if (llvm::Error e = checkOption(FLAG, FIELD))                              \
+      return e;                                                                \
+  } else if (llvm::Error e = checkRange(FLAG, FIELD, MIN, MAX)) {              \
+    return e;                                                                  \
+  }
+#define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
+  for (TYPE value : FIELD)                                                     \
+    if (llvm::Error e = checkOption(FLAG, value))                              \
+      return e;
+#include "syna/Transforms/CompileOptions.def"
   return llvm::Error::success();
 }
 

@@ -45,6 +45,9 @@ static void addTensorLevelPasses(OpPassManager &pm, const CompileOptions &o) {
   toLinalg.productBlock = o.productBlock;
   pm.addPass(createConvertSynaToLinalg(toLinalg));
   addCleanup(pm);
+  // Before tiling adds loops of its own: the loops of circuits and of the
+  // syna lowering keep their states in place (fewer buffers to deallocate).
+  pm.addPass(createLoopStateInPlace());
   if (o.fuse) {
     pm.addPass(createFuseElementwise());
     addCleanup(pm);

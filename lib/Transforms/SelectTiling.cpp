@@ -11,6 +11,7 @@
 
 #include "TilingUtils.h"
 #include "syna/Dialect/Syna/IR/SynaLoweringAttrs.h"
+#include "syna/Transforms/CompileOptions.h"
 #include "syna/Transforms/TargetInfo.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -124,9 +125,25 @@ struct SelectTilingPass : impl::SelectTilingBase<SelectTilingPass> {
     return sizes;
   }
 
+  /// The options within their ranges (CompileOptions.def): a pass run
+  /// alone rejects what syna-cpu-pipeline rejects.
+  LogicalResult checkOptions() {
+    llvm::Error error = checkOption("min-parallel-work", minParallelWork);
+    error = llvm::joinErrors(std::move(error), checkOption("cores", cores));
+    for (int64_t size : tileSizes)
+      error = llvm::joinErrors(std::move(error), checkOption("tile-sizes", size));
+    if (!error)
+      return success();
+    return getOperation().emitError("syna-select-tiling: ")
+           << llvm::toString(std::move(error));
+  }
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (tileSizes.empty())
+    if (failed(checkOptions()))
+      return signalPassFailure();
+    // A declaration has no ops to tile.
+    if (tileSizes.empty() || func.isExternal())
       return;
     TargetInfo target = TargetInfo::host().overriddenBy(0, 0, cores, 0);
     llvm::DenseSet<OpOperand *> fusedUses;

@@ -444,7 +444,23 @@ struct SelectVectorizationPass
     : impl::SelectVectorizationBase<SelectVectorizationPass> {
   using Base::Base;
 
+  /// The options within their ranges (CompileOptions.def): a pass run
+  /// alone rejects what syna-cpu-pipeline rejects.
+  LogicalResult checkOptions() {
+    llvm::Error error = llvm::joinErrors(
+        checkOption("vector-width", vectorWidth),
+        checkOption("vector-registers", vectorRegisters));
+    error = llvm::joinErrors(std::move(error),
+                             checkOption("l2-cache-kib", l2CacheKiB));
+    if (!error)
+      return success();
+    return getOperation().emitError("syna-select-vectorization: ")
+           << llvm::toString(std::move(error));
+  }
+
   void runOnOperation() override {
+    if (failed(checkOptions()))
+      return signalPassFailure();
     TargetInfo target =
         TargetInfo::host().overriddenBy(vectorWidth, vectorRegisters, 0,
                                         l2CacheKiB * 1024);

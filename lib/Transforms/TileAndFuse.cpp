@@ -130,6 +130,9 @@ struct TileAndFusePass : impl::TileAndFuseBase<TileAndFusePass> {
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    // A declaration has no ops to tile.
+    if (func.isExternal())
+      return;
     IRRewriter rewriter(func.getContext());
     // Last root first: a root's producers are still whole when it is tiled,
     // so that they can be fused into its tiles.
@@ -137,7 +140,10 @@ struct TileAndFusePass : impl::TileAndFuseBase<TileAndFusePass> {
       auto config = dyn_cast<TilingAttr>(root->getAttr(kTilingAttrName));
       root->removeAttr(kTilingAttrName);
       auto tileable = dyn_cast<TilingInterface>(root);
-      if (!config || !tileable)
+      // A hand-written configuration on an op that tiling would get wrong
+      // (TilingUtils.h) is ignored, as select-tiling never writes one.
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(root);
+      if (!config || !tileable || (linalgOp && !isTileable(linalgOp)))
         continue;
       tileAndFuseRoot(rewriter, tileable, config);
       readDimsFromInits(rewriter, func);

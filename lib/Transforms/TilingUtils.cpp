@@ -32,6 +32,10 @@ bool isNonDecreasing(AffineExpr e) {
 } // namespace
 
 bool isTileable(linalg::LinalgOp op) {
+  // A loop of extent zero: no work to split, and upstream tiling divides by
+  // the extent.
+  if (llvm::is_contained(op.getStaticLoopRanges(), 0))
+    return false;
   return llvm::all_of(op.getIndexingMapsArray(), [](AffineMap m) {
     return llvm::all_of(m.getResults(), isNonDecreasing);
   });

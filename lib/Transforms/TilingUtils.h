@@ -17,7 +17,8 @@ namespace syna {
 /// takes the slice along a map result r as [r(tile start), r(tile end − 1)],
 /// the range the tile reads only when r is non-decreasing; a reversed index
 /// (a flipped kernel w[.., 4 − kh, 4 − kw]) would get a negative offset and
-/// a size-1 slice, so such an op is neither tiled nor fused.
+/// a size-1 slice, so such an op is neither tiled nor fused. Nor is an op
+/// with a loop of static extent zero (a tensor<0x4xf32>).
 bool isTileable(mlir::linalg::LinalgOp op);
 
 /// The linalg ops that only `root` needs: their results feed `root` or other

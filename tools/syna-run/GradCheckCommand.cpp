@@ -61,6 +61,25 @@ void print(const GradCheckOptions &options, const GradCheckReport &report) {
                << failures << " failed\n";
 }
 
+/// The limits keep a check's float64 copies of the graph's inputs and its
+/// 2·samples evaluations per tensor small; a step h in (0, 0.1] keeps the
+/// central difference a derivative.
+llvm::Error checkOptions(const GradCheckOptions &options) {
+  using T = FieldType;
+  llvm::Error error = llvm::joinErrors(
+      checkFlag("batch", options.batch, flagRule(T::Int, Range::closed(1, 4096))),
+      checkFlag("samples", options.maxSamples,
+                flagRule(T::Int, Range::closed(1, 1 << 20))));
+  error = llvm::joinErrors(
+      std::move(error),
+      checkFlag("eps", options.eps, flagRule(T::Float, Range::openClosed(0, 0.1))));
+  for (auto [flag, value] : {std::pair{"rtol", options.rtol}, std::pair{"atol", options.atol}})
+    error = llvm::joinErrors(
+        std::move(error),
+        checkFlag(flag, value, flagRule(T::Float, Range::closed(0, 1))));
+  return llvm::joinErrors(std::move(error), options.compile.validate());
+}
+
 int gradcheckMain() {
   GradCheckOptions options;
   options.graph = graph;
@@ -70,9 +89,7 @@ int gradcheckMain() {
   options.eps = eps;
   options.maxSamples = samples;
   options.compile = compileOptionsFromFlags();
-  if (batch < 1 || samples < 1 || !(eps > 0))
-    return fail("--batch and --samples must be at least 1, --eps positive");
-  if (llvm::Error e = options.compile.validate())
+  if (llvm::Error e = checkOptions(options))
     return fail(std::move(e));
   DialectRegistry registry;
   registerAllDialects(registry);

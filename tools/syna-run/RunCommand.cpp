@@ -188,7 +188,11 @@ llvm::Error reportResults(const std::vector<HostArray> &results) {
 
 int runMain() {
   CompileOptions options = compileOptionsFromFlags();
-  if (llvm::Error e = options.validate())
+  // Each timed call runs the whole graph: a million of them is hours.
+  if (llvm::Error e = llvm::joinErrors(
+          checkFlag("benchmark", benchmark,
+                    flagRule(FieldType::Int, Range::closed(0, 1000000))),
+          options.validate()))
     return fail(std::move(e));
   DialectRegistry registry;
   registerAllDialects(registry);

@@ -18,6 +18,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace cl = llvm::cl;
 
@@ -144,6 +145,31 @@ private:
   int64_t lastQuarter = -1;
 };
 
+/// The overrides of model fields within the fields' ranges in the model
+/// schema; --lr within that of every optimizer's learning rate, as it
+/// overrides whichever the model chose.
+llvm::Error checkModelOverrides() {
+  llvm::Error error = llvm::Error::success();
+  auto check = [&](const auto &flag, const FieldRule &rule) {
+    if (!flag.getNumOccurrences())
+      return false;
+    llvm::Error e = checkFlag(flag.ArgStr, double(flag.getValue()), rule);
+    bool failed = bool(e);
+    error = llvm::joinErrors(std::move(error), std::move(e));
+    return failed;
+  };
+  check(epochs, settingRule(ModelSetting::Epochs).value);
+  check(batch, settingRule(ModelSetting::Batch).value);
+  for (const KindRule &kind : settingRule(ModelSetting::Optimizer).kinds)
+    if (const FieldRule *rule = findField(kind, "lr"); rule && check(lr, *rule))
+      break;
+  // 0 takes every image; a limit is a count of images in an IDX file.
+  FieldRule limit = flagRule(FieldType::Int, Range::closed(0, INT32_MAX));
+  check(limitTrain, limit);
+  check(limitTest, limit);
+  return error;
+}
+
 int trainMain() {
   TrainConfig config;
   config.file = file;
@@ -163,7 +189,8 @@ int trainMain() {
   config.resume = resume;
   config.limitTrain = limitTrain;
   config.limitTest = limitTest;
-  if (llvm::Error e = config.compile.validate())
+  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
+                                       config.compile.validate()))
     return fail(std::move(e));
   ConsoleObserver console(!noProgress);
   llvm::Expected<TrainSummary> summary = train(config, console);
@@ -189,7 +216,8 @@ EvalConfig evalConfig() {
 
 int evalMain() {
   EvalConfig config = evalConfig();
-  if (llvm::Error e = config.compile.validate())
+  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
+                                       config.compile.validate()))
     return fail(std::move(e));
   llvm::Expected<EvalResult> result = evaluateCheckpoint(config);
   if (!result)
@@ -202,7 +230,8 @@ int evalMain() {
 
 int predictMain() {
   EvalConfig config = evalConfig();
-  if (llvm::Error e = config.compile.validate())
+  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
+                                       config.compile.validate()))
     return fail(std::move(e));
   std::vector<std::string> files(images.begin(), images.end());
   auto predictions = predictImages(config, files);

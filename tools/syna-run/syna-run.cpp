@@ -27,6 +27,21 @@ int fail(const llvm::Twine &message) {
 
 int fail(llvm::Error error) { return fail(llvm::toString(std::move(error))); }
 
+llvm::Error checkFlag(llvm::StringRef flag, double value, const FieldRule &rule) {
+  FieldValue field;
+  field.kind =
+      rule.type == FieldType::Int ? FieldValue::Integer : FieldValue::Number;
+  field.number = value;
+  if (std::optional<std::string> problem = checkValue(rule, field))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "option --" + flag + " " + *problem);
+  return llvm::Error::success();
+}
+
+FieldRule flagRule(FieldType type, Range range) {
+  return {"", type, false, 0, range, nullptr};
+}
+
 } // namespace syna::tool
 
 int main(int argc, char **argv) {

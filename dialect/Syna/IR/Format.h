@@ -1,10 +1,9 @@
-//===- Format.h - numbers in diagnostics ------------------------*- C++ -*-===//
+//===- Format.h - numbers in diagnostics and attributes ---------*- C++ -*-===//
 #ifndef SYNA_DIALECT_SYNA_IR_FORMAT_H
 #define SYNA_DIALECT_SYNA_IR_FORMAT_H
 
-#include "llvm/Support/Format.h"
-#include "llvm/Support/raw_ostream.h"
-#include <cstdlib>
+#include "syna/Dialect/Syna/IR/ModelSchema.h"
+
 #include <string>
 
 namespace syna {
@@ -13,23 +12,15 @@ namespace syna {
 /// 1e-05): diagnostics show numbers the way users write them, not as
 /// 1.500000e+00.
 inline std::string formatNumber(double value) {
-  std::string out;
-  for (int precision = 1; precision <= 17; ++precision) {
-    out.clear();
-    llvm::raw_string_ostream(out) << llvm::format("%.*g", precision, value);
-    if (std::strtod(out.c_str(), nullptr) == value)
-      break;
-  }
-  return out;
+  return formatFieldNumber(value);
 }
 
-/// formatNumber, spelled as a float literal (1.0 rather than 1) so that it
-/// reads back as one.
+/// formatNumber, spelled as a float literal that MLIR's parser reads back
+/// as the same double: a fraction before any exponent (1.0, 1.0e+01,
+/// 5.0e-324). Only finite values have one; attributes that print it reject
+/// the others in their verifiers.
 inline std::string formatFloatLiteral(double value) {
-  std::string out = formatNumber(value);
-  if (out.find_first_of(".eEn") == std::string::npos)
-    out += ".0";
-  return out;
+  return formatFieldNumber(value, /*literal=*/true);
 }
 
 } // namespace syna

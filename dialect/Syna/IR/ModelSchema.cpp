@@ -57,6 +57,11 @@ bool Range::contains(double value) const {
 namespace {
 
 using T = FieldType;
+// A batch of 28x28 float images is batch·3 KiB per tensor of the step, and
+// the data sets hold 60000 training images; an epoch count beyond this is a
+// mistake rather than a plan.
+constexpr double kMaxBatch = 65536;
+constexpr double kMaxEpochs = 100000;
 constexpr bool kRequired = true;
 constexpr bool kOptional = false;
 
@@ -161,11 +166,11 @@ std::vector<SettingRule> buildSchema() {
       {M::Schedule, "schedule", "schedule", S::Kind, kOptional,
        "schedule = constant", schedules(), 0},
       {M::Batch, "batch", "batch", S::Integer, kRequired, "batch = 100", {}, 0,
-       integer("batch", kRequired, 0, Range::atLeast(1),
+       integer("batch", kRequired, 0, Range::closed(1, kMaxBatch),
                model<&ModelSpec::batch>)},
       {M::Epochs, "epochs", "epochs", S::Integer, kRequired, "epochs = 10", {},
        0,
-       integer("epochs", kRequired, 0, Range::atLeast(1),
+       integer("epochs", kRequired, 0, Range::closed(1, kMaxEpochs),
                model<&ModelSpec::epochs>)},
       {M::Seed, "seed", "seed", S::Integer, kOptional, "seed = 0", {}, 0,
        integer("seed", kOptional, 0, Range::atLeast(0),

@@ -142,6 +142,36 @@ static LogicalResult verifyDifferentiate(Operation *op, NamedAttribute attr) {
   return success();
 }
 
+/// One array of names per argument, one name per dimension of a ranked
+/// tensor argument, and a name only where the dimension is dynamic.
+static LogicalResult verifyDimNames(Operation *op, NamedAttribute attr) {
+  auto func = dyn_cast<func::FuncOp>(op);
+  if (!func)
+    return op->emitOpError("has '")
+           << attr.getName().getValue() << "', which only a func.func may carry";
+  auto fail = [&]() {
+    return op->emitOpError("'")
+           << attr.getName().getValue()
+           << "' must hold one array of strings per argument, one per "
+              "dimension, a name only where the dimension is dynamic";
+  };
+  auto perArg = dyn_cast<ArrayAttr>(attr.getValue());
+  if (!perArg || perArg.size() != func.getNumArguments())
+    return fail();
+  for (auto [names, type] : llvm::zip(perArg, func.getArgumentTypes())) {
+    auto list = dyn_cast<ArrayAttr>(names);
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!list || list.size() != (tensor ? tensor.getRank() : 0))
+      return fail();
+    for (auto [d, name] : llvm::enumerate(list)) {
+      auto text = dyn_cast<StringAttr>(name);
+      if (!text || (!text.getValue().empty() && !tensor.isDynamicDim(d)))
+        return fail();
+    }
+  }
+  return success();
+}
+
 namespace {
 /// A discardable `syna.*` attribute and its verifier. A new attribute is
 /// one more row of kDiscardableAttrs.
@@ -153,6 +183,7 @@ struct DiscardableAttr {
 
 static const DiscardableAttr kDiscardableAttrs[] = {
     {kDifferentiateAttrName, verifyDifferentiate},
+    {kDimNamesAttrName, verifyDimNames},
     {kModelAttrName, verifyModel},
     {kThetaAttrName, verifyTheta},
     {kTilingAttrName, verifyLoweringConfig},

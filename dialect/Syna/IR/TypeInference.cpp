@@ -228,6 +228,28 @@ bool isWindowPair(RuleContext &ctx, int argument, const char *name,
   return true;
 }
 
+/// Whether the extents that the CPU lowering of a window op needs as
+/// numbers are static: the input's height and width and, for a convolution,
+/// the weight's output channels, height and width. Only the batch (and the
+/// channels of a pooling) may vary (docs/language.md).
+static bool hasStaticWindow(RuleContext &ctx, int inputArgument,
+                            const TensorDesc &input, int weightArgument,
+                            const TensorDesc *weight) {
+  auto isStatic = [](const Dim &d) { return d.isStatic(); };
+  if (weight && !(isStatic(weight->dims[0]) && isStatic(weight->dims[2]) &&
+                  isStatic(weight->dims[3]))) {
+    ctx.fail(weightArgument, "the output channels, height and width of the weight " +
+                           ctx.show(*weight) + " must be static");
+    return false;
+  }
+  if (isStatic(input.dims[2]) && isStatic(input.dims[3]))
+    return true;
+  ctx.fail(inputArgument, "the height and width of the input " + ctx.show(input) +
+                         " must be static: only the batch and channels may "
+                         "vary");
+  return false;
+}
+
 std::optional<std::vector<Dim>>
 windowShape(RuleContext &ctx, int argument, const TensorDesc &input,
             const Dim &channels, const Dim &kernelH, const Dim &kernelW,
@@ -414,6 +436,8 @@ RuleResult inferConv2D(const Conv2DArgs &a, RuleContext &ctx) {
   if (!isVector(ctx, a.kBias, "bias", a.bias, w.dims[0],
                 "one per output channel"))
     return std::nullopt;
+  if (!hasStaticWindow(ctx, a.kInput, x, a.kWeight, &w))
+    return std::nullopt;
   auto shape = windowShape(ctx, a.kWeight, x, w.dims[0], w.dims[2], w.dims[3],
                            a.strides, a.padding);
   if (!shape)
@@ -429,6 +453,8 @@ RuleResult inferMaxPool2D(const MaxPool2DArgs &a, RuleContext &ctx) {
   if (a.strides && !isWindowPair(ctx, a.kStrides, "strides", strides, 1))
     return std::nullopt;
   const TensorDesc &x = *a.input;
+  if (!hasStaticWindow(ctx, a.kInput, x, a.kInput, nullptr))
+    return std::nullopt;
   auto shape = windowShape(ctx, a.kKernel, x, x.dims[1],
                            Dim::fixed(a.kernel[0]), Dim::fixed(a.kernel[1]),
                            strides, {0, 0});

@@ -980,9 +980,12 @@ struct ConvertSynaToLinalgPass
     if (failed(applyPartialConversion(module, etarget,
                                       std::move(elementwisePatterns))))
       return signalPassFailure();
-    // The training setup describes the syna-level module, whose graph
-    // bufferization will retype; its readers ran before this pass.
+    // The training setup and the dimension names describe the syna-level
+    // module, whose graphs bufferization will retype; their readers ran
+    // before this pass.
     module->removeAttr(::syna::kModelAttrName);
+    for (auto func : module.getOps<func::FuncOp>())
+      func->removeAttr(::syna::kDimNamesAttrName);
   }
 };
 

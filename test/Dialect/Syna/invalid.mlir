@@ -628,3 +628,33 @@ func.func @nll_label_constant(%x: tensor<2x3xf32>) {
   %0 = syna.nll_loss %x, %l : tensor<2x3xf32>, tensor<2xi64> -> tensor<f32>
   return
 }
+
+// -----
+
+// Window ops need the extents their lowering computes with: a static height
+// and width of the input, and a static weight. Only the batch and the
+// channels (of a pooling) may be dynamic.
+func.func @conv_dynamic_height(%x: tensor<?x1x?x28xf32>, %k: tensor<2x1x3x3xf32>) {
+  // expected-error @below {{'syna.conv2d' op the height and width of the input tensor<?x1x?x28xf32> must be static: only the batch and channels may vary}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
+  %0 = syna.conv2d %x, %k : (tensor<?x1x?x28xf32>, tensor<2x1x3x3xf32>) -> tensor<?x2x?x26xf32>
+  return
+}
+
+// -----
+
+func.func @conv_dynamic_weight(%x: tensor<?x1x28x28xf32>, %k: tensor<?x1x3x3xf32>) {
+  // expected-error @below {{'syna.conv2d' op the output channels, height and width of the weight tensor<?x1x3x3xf32> must be static}}
+  // expected-error @below {{'syna.conv2d' op failed to infer returned types}}
+  %0 = syna.conv2d %x, %k : (tensor<?x1x28x28xf32>, tensor<?x1x3x3xf32>) -> tensor<?x?x26x26xf32>
+  return
+}
+
+// -----
+
+func.func @pool_dynamic_width(%x: tensor<?x?x28x?xf32>) {
+  // expected-error @below {{'syna.max_pool2d' op the height and width of the input tensor<?x?x28x?xf32> must be static: only the batch and channels may vary}}
+  // expected-error @below {{'syna.max_pool2d' op failed to infer returned types}}
+  %0 = syna.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<?x?x28x?xf32> -> tensor<?x?x14x?xf32>
+  return
+}

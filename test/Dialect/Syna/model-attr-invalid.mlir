@@ -99,7 +99,7 @@ module attributes {syna.model = #syna.model<"m", graph = @g, loss = nll, optimiz
 
 // -----
 
-// expected-error @+1 {{'batch' must be >= 1, got 0}}
+// expected-error @+1 {{'batch' must lie in [1, 65536], got 0}}
 module attributes {syna.model = #syna.model<"m", graph = @g, loss = nll, optimizer = sgd<lr = 0.1>, batch = 0, epochs = 1, data = mnist>} {}
 
 // -----
@@ -227,7 +227,7 @@ module attributes {syna.differentiate} {
 // -----
 
 // A syna.* name the dialect does not know.
-// expected-error @+1 {{'func.func' op has unknown attribute 'syna.differentiable'; the syna dialect knows syna.differentiate, syna.model, syna.theta}}
+// expected-error @+1 {{'func.func' op has unknown attribute 'syna.differentiable'; the syna dialect knows syna.differentiate, syna.dim_names, syna.model, syna.theta}}
 func.func @f(%x: tensor<f32>) -> tensor<f32> attributes {syna.differentiable} {
   return %x : tensor<f32>
 }

@@ -96,7 +96,7 @@ TEST(ModelSchemaTest, CheckSpecFindsWhatTheTypesAllow) {
                              "momentum, nesterov, weight_decay");
   spec = validSpec();
   spec.epochs = 0;
-  EXPECT_EQ(checkSpec(spec), "'epochs' must be >= 1, got 0");
+  EXPECT_EQ(checkSpec(spec), "'epochs' must lie in [1, 1e+05], got 0");
 }
 
 TEST(ModelSchemaTest, NumbersPrintAsLiterals) {

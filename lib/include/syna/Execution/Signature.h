@@ -26,6 +26,9 @@ struct ValueSpec {
   enum Kind { Tensor, Scalar } kind = Tensor;
   DType dtype = DType::F32;
   llvm::SmallVector<int64_t> shape; // ShapedType::kDynamic for '?'
+  /// The name of each dimension in the .syna source ("" for a static or
+  /// unnamed one); empty when the module does not say (plain MLIR).
+  std::vector<std::string> dimNames;
   std::string describe() const;
 };
 
@@ -38,8 +41,10 @@ llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
                                               llvm::StringRef graph);
 
 /// Checks count, rank, static extents and element kinds (floats convert to
-/// the graph's float type, integers to its integer type). Converts `inputs`
-/// in place. What the ops demand of dynamic extents is checkExtents' part.
+/// the graph's float type, integers to its integer type), and that dynamic
+/// extents agree where the graph's dimension names say so (f32[B, 4] and
+/// i64[B]; f32[N] is independent of both). Converts `inputs` in place.
+/// What the ops demand of the other dynamic extents is checkExtents' part.
 llvm::Error validateInputs(const GraphSignature &signature,
                            std::vector<HostArray> &inputs);
 

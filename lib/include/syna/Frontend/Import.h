@@ -21,6 +21,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 
+#include <memory>
+
 namespace llvm {
 class raw_ostream;
 } // namespace llvm
@@ -41,6 +43,15 @@ void registerImportDialects(mlir::DialectRegistry &registry);
 mlir::OwningOpRef<mlir::ModuleOp> importModule(const Module &module,
                                                const SourceFile &file,
                                                mlir::MLIRContext &context);
+
+/// From now on, prints every error and warning that `context` reports at a
+/// location in `file` as the front end prints its own (`file:line:col:
+/// error: ...`, the source line, a caret), to `errs`; other diagnostics go
+/// to the handlers registered before. For as long as the context lives:
+/// passes that run on the imported module report through it.
+void registerSourceDiagnostics(mlir::MLIRContext &context,
+                               std::shared_ptr<const SourceFile> file,
+                               llvm::raw_ostream &errs);
 
 /// Parses, checks, imports and verifies a .syna file. Front-end errors go
 /// to `errs` as `file:line:col: error: ...` with the source line and a

@@ -31,6 +31,12 @@ struct CompileOptions {
   std::string pipelineString() const;
 };
 
+/// `value` of the integer option `flag` (a pipeline option or a pass's
+/// target override, CompileOptions.def) within its range; a message that
+/// names the option and the range otherwise. Passes check their own options
+/// with it, so that a pass run alone rejects what the pipeline rejects.
+llvm::Error checkOption(llvm::StringRef flag, int64_t value);
+
 /// Registers the flags of every option (--no-fuse, --vector-width N, ...)
 /// with LLVM's command line, for every subcommand; call before
 /// ParseCommandLineOptions.

@@ -222,6 +222,28 @@ def OmpSchedule : Pass<"syna-omp-schedule"> {
   let dependentDialects = ["mlir::omp::OpenMPDialect"];
 }
 
+def LoopStateInPlace : Pass<"syna-loop-state-in-place"> {
+  let summary = "Update the tensors that scf.for loops carry in place";
+  let description = [{
+    Each tensor that an `scf.for` carries (the state variables of a circuit)
+    is yielded through `bufferization.materialize_in_destination` into its
+    own iteration argument, after every read of the old state: one-shot
+    bufferization then keeps each state in one buffer for the whole loop,
+    writing the new value over the old, instead of yielding a new buffer per
+    state and step. Ownership-based deallocation would otherwise free the
+    previous step's buffers at each yield with one `bufferization.dealloc`
+    of every state retaining every state, which its simplification resolves
+    in time cubic in the number of states (250 states: about a minute). The
+    new values are computed into step-local temporaries first, which the
+    copy then writes over the state; see docs/cpu-backend.md, "Circuits".
+    A loop that already writes into a state (a linalg op or an insert_slice
+    with the iteration argument as destination, as the lowering of
+    `syna.flip_circuit` does) is left alone. Runs before tiling, so that it
+    sees only the loops of the program and of the syna lowering.
+  }];
+  let dependentDialects = ["mlir::bufferization::BufferizationDialect"];
+}
+
 def InlineAllocaScopes : Pass<"syna-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope ops that hold no stack allocation";
   let description = [{

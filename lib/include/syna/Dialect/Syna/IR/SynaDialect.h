@@ -19,6 +19,11 @@ inline constexpr llvm::StringLiteral kThetaAttrName = "syna.theta";
 /// Marks a func.func for syna-autodiff (a unit attribute).
 inline constexpr llvm::StringLiteral kDifferentiateAttrName =
     "syna.differentiate";
+/// The dimension names of a graph's arguments, on a func.func imported from
+/// .syna: one array of strings per argument, one string per dimension ("":
+/// static or unnamed). Arguments that share a name share its extent at run
+/// time; syna-run checks its inputs against them.
+inline constexpr llvm::StringLiteral kDimNamesAttrName = "syna.dim_names";
 
 } // namespace syna
 
