@@ -537,6 +537,16 @@ struct Conv2DInputGradLowering : OpConversionPattern<syna::Conv2DInputGradOp> {
       if (pad[i] > K[i] - 1)
         return op.emitOpError("lowering supports padding <= kernel - 1, got padding ")
                << pad[i] << " for kernel " << K[i];
+    // No output channel (or an empty kernel): nothing flows back, and the
+    // window arithmetic below would slice an empty tensor.
+    if (llvm::is_contained(wType.getShape(), 0)) {
+      SmallVector<Value> dynamic;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        if (type.isDynamicDim(d))
+          dynamic.push_back(tensor::DimOp::create(rewriter, loc, d == 1 ? w : g, d));
+      rewriter.replaceOp(op, filled(rewriter, loc, type, dynamic, 0.0));
+      return success();
+    }
     // gp: B×O×(H + KH − 1)×(W + KW − 1), zero but for the adjoint.
     SmallVector<int64_t> gpShape = {gType.getDimSize(0), gType.getDimSize(1),
                                     type.getDimSize(2) + K[0] - 1,
