@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "syna/Execution/Backend.h"
+#include "syna/Execution/MemoryBudget.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -239,6 +240,11 @@ CpuBackend::compile(ModuleOp module, const CompileOptions &options,
                     TimingScope *timing) {
   if (llvm::Error e = options.validate())
     return std::move(e);
+  // Parameters and static intermediates are allocated in host memory.
+  if (failed(checkTensorsFit(module, hostMemoryBytes())))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the model does not fit this machine's "
+                                   "memory (see the diagnostics above)");
   if (llvm::Error e = lower(module, options, timing))
     return std::move(e);
   std::optional<TimingScope> codegen;

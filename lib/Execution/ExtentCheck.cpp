@@ -19,6 +19,7 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
+#include "syna/Execution/MemoryBudget.h"
 #include "syna/Execution/Signature.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -70,6 +71,7 @@ private:
   DenseMap<Value, int64_t> knownIndex;
   /// Every value's type before refinement: which sizes were dynamic.
   DenseMap<Value, Type> declared;
+  uint64_t memory = hostMemoryBytes();
   int depth = 0;
 };
 
@@ -107,6 +109,10 @@ LogicalResult Refiner::setResultTypes(Operation *op, TypeRange types) {
     if (!both)
       return op->emitOpError("gives a result of type ")
              << refined << " with these inputs, but states " << declared;
+    // A size that the inputs make too large for memory is refused here,
+    // before the compiled code allocates it.
+    if (failed(checkTensorFits(op, both, memory)))
+      return failure();
     result.setType(both);
   }
   return success();

@@ -22,6 +22,7 @@
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/Execution/Backend.h"
 #include "syna/Execution/ExtentCheck.h"
+#include "syna/Execution/MemoryBudget.h"
 #include "syna/Transforms/Passes.h"
 
 #include <algorithm>
@@ -325,6 +326,10 @@ llvm::Expected<GradCheckReport> GradChecker::run() {
   toF64.addPass(createConvertToF64());
   if (failed(toF64.run(module)))
     return err("the module does not verify after conversion to f64");
+  // θ is drawn on the host before anything compiles.
+  if (failed(checkTensorsFit(module, hostMemoryBytes())))
+    return err("the graph does not fit this machine's memory (see the "
+               "diagnostics above)");
   if (llvm::Error e = drawParameters(f))
     return std::move(e);
   if (llvm::Error e = drawInputs(f))
