@@ -94,10 +94,3 @@ func.func @conv_dynamic(%img: tensor<?x1x?x?xf32>, %k: tensor<2x1x3x3xf32>) -> t
   return %0 : tensor<?x2x?x?xf32>
 }
 
-// -----
-
-func.func @flatten_dynamic(%x: tensor<?x?x4xf32>) -> tensor<?x?xf32> attributes {syna.differentiate} {
-  // expected-error @+1 {{'syna.flatten' op cannot be differentiated: its adjoint would reshape 'tensor<?x?xf32>' to 'tensor<?x?x4xf32>', and syna.reshape allows one dynamic dimension on each side}}
-  %0 = syna.flatten %x : tensor<?x?x4xf32> -> tensor<?x?xf32>
-  return %0 : tensor<?x?xf32>
-}

@@ -455,9 +455,23 @@ LogicalResult ReshapeOp::buildVjp(OpBuilder &b, ValueRange adj,
   return buildReshapeBack(*this, b, adj[0], getInput(), in);
 }
 
+/// The adjoint of a flatten reshapes the features back: [B, F] to the
+/// input's [B, d1, …, dk]. With more dynamic sizes than syna.reshape takes,
+/// a tensor.expand_shape reads them from the input.
 LogicalResult FlattenOp::buildVjp(OpBuilder &b, ValueRange adj,
                                   SmallVectorImpl<Value> &in) {
-  return buildReshapeBack(*this, b, adj[0], getInput(), in);
+  Value input = getInput();
+  RankedTensorType to = tensorType(input);
+  if (to.getRank() <= 2 || to.getNumDynamicDims() <= 1)
+    return buildReshapeBack(*this, b, adj[0], input, in);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, getLoc(), input);
+  ReassociationIndices features;
+  for (int64_t d = 1; d < to.getRank(); ++d)
+    features.push_back(d);
+  SmallVector<ReassociationIndices> groups = {{0}, features};
+  in.push_back(tensor::ExpandShapeOp::create(b, getLoc(), to, adj[0], groups,
+                                             sizes));
+  return success();
 }
 
 LogicalResult NllLossOp::buildVjp(OpBuilder &b, ValueRange adj,
