@@ -49,7 +49,7 @@ RankedTensorType meet(RankedTensorType a, RankedTensorType b) {
 /// Refines types in place inside a scratch copy of a module.
 class Refiner {
 public:
-  explicit Refiner(ModuleOp module) : module(module), symbols(module) {}
+  explicit Refiner(ModuleOp module) : symbols(module) {}
 
   /// Gives `function` the argument types `args` and refines its body;
   /// `results` receives the types it then returns.
@@ -64,7 +64,6 @@ private:
   LogicalResult checkDynamicBroadcast(Operation *op);
   void refineSizedResult(Operation *op, ValueRange dynamicSizes);
 
-  ModuleOp module;
   SymbolTable symbols;
   /// The index values whose value the refined types decide (tensor.dim of
   /// a now static size, index constants).
