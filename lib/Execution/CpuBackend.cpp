@@ -185,6 +185,25 @@ llvm::Error CpuBackend::lower(ModuleOp module, const CompileOptions &options,
   return llvm::Error::success();
 }
 
+/// LLVM's post-RA list scheduler, which -O3 code generation runs for the
+/// cores whose scheduling model asks for it (Zen 3 and 4 among them), takes
+/// time quadratic in a basic block's size: three quarters of the compile of
+/// a circuit with 500 states, whose step is one block of about 10 000 ops.
+/// A module with a block beyond this size is generated at -O1, which skips
+/// that scheduler and keeps the rest; the IR is optimized at -O3 either way.
+/// The largest block of the examples' train steps (2 000 ops) is well below
+/// it (docs/cpu-backend.md, "Circuits").
+constexpr size_t kMaxPostRAScheduledBlockOps = 4096;
+
+static llvm::CodeGenOptLevel codeGenOptLevelFor(ModuleOp module) {
+  size_t largest = 0;
+  module.walk([&](Block *block) {
+    largest = std::max(largest, block->getOperations().size());
+  });
+  return largest > kMaxPostRAScheduledBlockOps ? llvm::CodeGenOptLevel::Less
+                                               : llvm::CodeGenOptLevel::Aggressive;
+}
+
 llvm::Expected<std::unique_ptr<ExecutionEngine>>
 CpuBackend::jit(ModuleOp module, const CompileOptions &options) {
   MLIRContext *context = module.getContext();
@@ -196,7 +215,8 @@ CpuBackend::jit(ModuleOp module, const CompileOptions &options) {
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
-  machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  llvm::CodeGenOptLevel codeGenLevel = codeGenOptLevelFor(module);
+  machineBuilder->setCodeGenOptLevel(codeGenLevel);
   auto machine = machineBuilder->createTargetMachine();
   if (!machine)
     return machine.takeError();
@@ -218,7 +238,7 @@ CpuBackend::jit(ModuleOp module, const CompileOptions &options) {
   // JIT-compiled functions (docs/tools.md).
   engineOptions.enablePerfNotificationListener =
       std::getenv("SYNA_PERF_JITDUMP") != nullptr;
-  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  engineOptions.jitCodeGenOptLevel = codeGenLevel;
   // memrefCopy and friends for non-contiguous copies; libomp for OpenMP.
   llvm::SmallVector<llvm::StringRef> libraries = {SYNA_C_RUNNER_UTILS_PATH};
   if (options.omp)

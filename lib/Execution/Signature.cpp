@@ -3,10 +3,10 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Support/FileUtilities.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/Frontend/Import.h"
+#include "syna/ParseMlir.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -42,8 +42,7 @@ OwningOpRef<ModuleOp> loadModule(llvm::StringRef path, MLIRContext &context) {
   // does: file:line:col, the line and a caret.
   frontend::registerSourceDiagnostics(context, file, llvm::errs());
   if (!path.ends_with(".syna"))
-    return parseSourceString<ModuleOp>(file->text(), ParserConfig(&context),
-                                      path);
+    return parseMlirModule(file->text(), path, context);
   return frontend::importSynaFile(*file, context, llvm::errs());
 }
 

@@ -94,7 +94,8 @@ void predictFusion(linalg::LinalgOp consumer, const llvm::SmallBitVector &tiled,
     AffineMap written =
         producer.getIndexingMapMatchingResult(cast<OpResult>(operand.get()));
     llvm::SmallBitVector producerTiled(producer.getNumLoops());
-    for (auto [k, e] : llvm::enumerate(read.getResults())) {
+    for (unsigned k = 0; k < read.getNumResults(); ++k) {
+      AffineExpr e = read.getResult(k);
       bool sliced = llvm::any_of(tiled.set_bits(), [&](unsigned l) {
         return e.isFunctionOfDim(l);
       });

@@ -15,10 +15,10 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "syna/Dialect/Syna/IR/SynaDialect.h"
 #include "syna/InitAll.h"
+#include "syna/ParseMlir.h"
 #include "syna/Training/Passes.h"
 #include "syna/Transforms/CompileOptions.h"
 #include "syna/Transforms/Passes.h"
@@ -98,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ScopedDiagnosticHandler quiet(&context, [](Diagnostic &) { return success(); });
   llvm::StringRef text(reinterpret_cast<const char *>(data), size);
   OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(text, ParserConfig(&context), "fuzz.mlir");
+      syna::parseMlirModule(text, "fuzz.mlir", context);
   if (!module)
     return 0;
   kReached[kParsed]();

@@ -7,7 +7,9 @@
 // A `.syna` input (or any input with --syna-input) is first compiled by the
 // .syna front end. Its module is printed with debug locations and handed to
 // MlirOptMain as if it had been read from a file, so every option and
-// pipeline applies and every op keeps the file:line:col it came from.
+// pipeline applies and every op keeps the file:line:col it came from. MLIR
+// text is first checked for the integer lists that crash MLIR 22.1's linalg
+// parsers (syna/ParseMlir.h).
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/IR/DialectRegistry.h"
@@ -17,9 +19,11 @@
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "syna/Frontend/Import.h"
 #include "syna/InitAll.h"
+#include "syna/ParseMlir.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -29,48 +33,61 @@ static llvm::cl::opt<bool>
                              "name (for stdin)"),
               llvm::cl::init(false));
 
-/// Compiles a .syna file and runs MlirOptMain on the printed module.
-static mlir::LogicalResult runOnSynaFile(int argc, char **argv,
-                                         llvm::StringRef inputFilename,
-                                         llvm::StringRef outputFilename,
-                                         mlir::DialectRegistry &registry) {
-  llvm::InitLLVM initLLVM(argc, argv);
-  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
-
+/// The input as MLIR assembly: a .syna file compiled by the front end and
+/// printed with debug locations, or MLIR text once it is known not to crash
+/// MLIR's parser (syna/ParseMlir.h). Null after reporting an error.
+static std::unique_ptr<llvm::MemoryBuffer>
+readInput(llvm::StringRef inputFilename, mlir::DialectRegistry &registry) {
   std::string errorMessage;
   std::unique_ptr<llvm::MemoryBuffer> input =
       mlir::openInputFile(inputFilename, &errorMessage);
   if (!input) {
     llvm::errs() << errorMessage << "\n";
-    return mlir::failure();
+    return nullptr;
   }
   // Name stdin as compilers do, in diagnostics and in locations.
-  syna::frontend::SourceFile file(
-      inputFilename == "-" ? "<stdin>" : inputFilename.str(),
-      input->getBuffer().str());
-
-  std::string printed;
-  {
-    mlir::MLIRContext context(registry);
-    mlir::OwningOpRef<mlir::ModuleOp> module =
-        syna::frontend::importSynaFile(file, context, llvm::errs());
-    if (!module)
-      return mlir::failure();
-    llvm::raw_string_ostream os(printed);
-    module->print(os, mlir::OpPrintingFlags().enableDebugInfo(
-                          /*enable=*/true, /*prettyForm=*/false));
+  std::string name = inputFilename == "-" ? "<stdin>" : inputFilename.str();
+  if (!synaInput && !inputFilename.ends_with(".syna")) {
+    std::optional<syna::ParserHazard> hazard =
+        syna::findParserHazard(input->getBuffer());
+    if (!hazard)
+      return input;
+    llvm::SourceMgr sourceMgr;
+    const char *at = input->getBufferStart() + hazard->offset;
+    sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+    sourceMgr.PrintMessage(llvm::SMLoc::getFromPointer(at),
+                           llvm::SourceMgr::DK_Error, hazard->message);
+    return nullptr;
   }
+  syna::frontend::SourceFile file(name, input->getBuffer().str());
+  mlir::MLIRContext context(registry);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      syna::frontend::importSynaFile(file, context, llvm::errs());
+  if (!module)
+    return nullptr;
+  std::string printed;
+  llvm::raw_string_ostream os(printed);
+  module->print(os, mlir::OpPrintingFlags().enableDebugInfo(
+                        /*enable=*/true, /*prettyForm=*/false));
+  return llvm::MemoryBuffer::getMemBufferCopy(printed, inputFilename);
+}
 
+/// MlirOptMain on the input that readInput makes of the file.
+static mlir::LogicalResult runOnInput(llvm::StringRef inputFilename,
+                                      llvm::StringRef outputFilename,
+                                      mlir::DialectRegistry &registry,
+                                      const mlir::MlirOptMainConfig &config) {
+  std::unique_ptr<llvm::MemoryBuffer> input = readInput(inputFilename, registry);
+  if (!input)
+    return mlir::failure();
+  std::string errorMessage;
   std::unique_ptr<llvm::ToolOutputFile> output =
       mlir::openOutputFile(outputFilename, &errorMessage);
   if (!output) {
     llvm::errs() << errorMessage << "\n";
     return mlir::failure();
   }
-  if (failed(mlir::MlirOptMain(
-          output->os(),
-          llvm::MemoryBuffer::getMemBufferCopy(printed, inputFilename),
-          registry, config)))
+  if (failed(mlir::MlirOptMain(output->os(), std::move(input), registry, config)))
     return mlir::failure();
   output->keep();
   return mlir::success();
@@ -82,9 +99,12 @@ int main(int argc, char **argv) {
   syna::registerAllPasses();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "syna optimizer driver\n", registry);
-  if (synaInput || llvm::StringRef(inputFilename).ends_with(".syna"))
-    return mlir::asMainReturnCode(runOnSynaFile(
-        argc, argv, inputFilename, outputFilename, registry));
+  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+  // Listings read no input: MlirOptMain prints them.
+  if (config.shouldShowDialects() || config.shouldListPasses())
+    return mlir::asMainReturnCode(
+        mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
+  llvm::InitLLVM initLLVM(argc, argv);
   return mlir::asMainReturnCode(
-      mlir::MlirOptMain(argc, argv, inputFilename, outputFilename, registry));
+      runOnInput(inputFilename, outputFilename, registry, config));
 }

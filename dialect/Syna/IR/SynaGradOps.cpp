@@ -265,7 +265,7 @@ LogicalResult FlipCircuitGradOp::verify() {
                            << "'s type " << type;
   }
   if (Value trajectory = getGradTrajectory()) {
-    SmallVector<int64_t> expected = {getSteps() + 1, 2};
+    SmallVector<int64_t> expected = {static_cast<int64_t>(getSteps()) + 1, 2};
     llvm::append_range(expected, state.getShape());
     if (!shapesCompatible(tensorType(trajectory).getShape(), expected))
       return emitOpError("grad_trajectory must have shape ")

@@ -319,7 +319,9 @@ public:
   /// The adjoints of (x0, y0, α1, α2, β1, β2), in the result types of `op`.
   SmallVector<Value> build(syna::FlipCircuitGradOp op,
                            syna::FlipCircuitGradOp::Adaptor adaptor) {
-    auto [X, Y] = forwardStates();
+    // Named values, not a structured binding: lambdas capture them in C++17.
+    std::pair<Value, Value> states = forwardStates();
+    Value X = states.first, Y = states.second;
     SmallVector<Value> iterInit = initialAdjoints(adaptor);
     Value zero = indexConst(rewriter, loc, 0), one = indexConst(rewriter, loc, 1);
     Value last = indexConst(rewriter, loc, steps - 1);

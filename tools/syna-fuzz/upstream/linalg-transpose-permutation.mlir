@@ -1,8 +1,0 @@
-// Crashes MLIR 22.1's parser (mlir-opt and syna-opt alike): linalg.transpose
-// with an unterminated `permutation` list sets a null attribute
-// (TransposeOp::parse → NamedAttrList::set). Found by syna-fuzz-pipeline; not
-// replayed by the tests, as no syna code can catch it.
-func.func @f(%w: tensor<2x2xf32>, %o: tensor<2x2xf32>) -> tensor<2x2xf32> {
-  %t = linalg.transpose ins(%w : tensor<2x2xf32>) outs(%o : tensor<2x2xf32>) permutation = [1, 0;
-  return %t : tensor<2x2xf32>
-}
