@@ -264,15 +264,13 @@ llvm::Error syna::writeNpy(llvm::StringRef path, const HostArray &a) {
   size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');
   header += '\n';
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_None);
-  if (ec)
-    return createStringError(ec, "cannot write '%s': %s", path.str().c_str(),
-                             ec.message().c_str());
-  os << "\x93NUMPY" << (char)1 << (char)0 << (char)(header.size() & 0xff)
-     << (char)(header.size() >> 8) << header;
-  os.write(reinterpret_cast<const char *>(a.data.data()), a.data.size());
-  return llvm::Error::success();
+  // Atomically, as checkpoints: a reader never sees half an array.
+  return data::writeFileAtomically(path, [&](llvm::raw_ostream &os) {
+    os << "\x93NUMPY" << (char)1 << (char)0 << (char)(header.size() & 0xff)
+       << (char)(header.size() >> 8) << header;
+    os.write(reinterpret_cast<const char *>(a.data.data()), a.data.size());
+    return llvm::Error::success();
+  });
 }
 
 namespace {

@@ -16,6 +16,9 @@
 // RUN: FileCheck %s --check-prefix=NPY --input-file %t/dense.0.npy
 // NPY: NUMPY
 // NPY-SAME: {'descr': '<f4', 'fortran_order': False, 'shape': (1, 2), }
+// Results are written atomically: nothing but the results is left behind.
+// RUN: ls -A %t | FileCheck %s --check-prefix=FILES --implicit-check-not=tmp
+// FILES: dense.0.npy
 // .npy inputs are read back.
 // RUN: syna-run run %s --graph dense -i %t/dense.0.npy -i "[[0.0, 0.0], [0.0, 0.0]]" | FileCheck %s --check-prefix=ROUND
 // ROUND: {{\[\[}}0.28125, 0.5]]
