@@ -101,11 +101,19 @@ llvm::Expected<std::vector<HostArray>>
 JitExecutable::call(const GraphSignature &function,
                     llvm::ArrayRef<HostArray> inputs) {
   // Each memref argument expands to its descriptor's words; the packed
-  // wrapper takes a pointer to each, then one to the result (a descriptor
-  // or a struct of descriptors).
+  // wrapper takes a pointer to each. The results (a struct of descriptors)
+  // are stored through the function's first argument, a pointer to the
+  // result buffer (syna-return-through-memory, docs/cpu-backend.md).
+  size_t words = 0;
+  for (const ValueSpec &result : function.results)
+    words += 3 + 2 * result.shape.size();
+  std::vector<int64_t> result(std::max<size_t>(words, 1), 0);
+  void *resultBuffer = result.data();
   std::vector<std::vector<int64_t>> storage;
   storage.reserve(inputs.size());
   llvm::SmallVector<void *> args;
+  if (!function.results.empty())
+    args.push_back(&resultBuffer);
   llvm::SmallVector<const void *> inputData;
   for (auto [i, spec] : llvm::enumerate(function.inputs)) {
     if (spec.kind == ValueSpec::Scalar) {
@@ -120,12 +128,6 @@ JitExecutable::call(const GraphSignature &function,
     for (int64_t &word : storage.back())
       args.push_back(&word);
   }
-  size_t words = 0;
-  for (const ValueSpec &result : function.results)
-    words += 3 + 2 * result.shape.size();
-  std::vector<int64_t> result(std::max<size_t>(words, 1), 0);
-  if (!function.results.empty())
-    args.push_back(result.data());
   if (llvm::Error e = engine->invokePacked(function.name, args))
     return std::move(e);
 

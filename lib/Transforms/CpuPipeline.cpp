@@ -117,6 +117,7 @@ static void addLLVMConversionPasses(OpPassManager &pm, const CompileOptions &o) 
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createReturnThroughMemory());
 }
 
 void buildCpuPipeline(OpPassManager &pm, const CompileOptions &options) {

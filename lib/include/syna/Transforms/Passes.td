@@ -244,6 +244,24 @@ def LoopStateInPlace : Pass<"syna-loop-state-in-place"> {
   let dependentDialects = ["mlir::bufferization::BufferizationDialect"];
 }
 
+def ReturnThroughMemory : Pass<"syna-return-through-memory", "mlir::ModuleOp"> {
+  let summary = "Public LLVM functions store their results through a pointer argument";
+  let description = [{
+    func-to-llvm returns a function's results as one struct of memref
+    descriptors. LLVM's code generation lowers the return of a first-class
+    aggregate into a store per field joined by one token factor, which its
+    DAG combiner revisits per field: time quadratic in the number of fields
+    (a circuit with 1000 states returns 5000, and took 5 s of its 7 s of
+    code generation for that alone). Each public `llvm.func` with a result
+    instead takes a pointer to the result struct as a new first argument and
+    stores each field through it; a call inside the module passes a stack
+    slot and loads the fields that the caller reads. The host passes the
+    result buffer first (docs/cpu-backend.md, "Calling convention"). Runs
+    last, on the LLVM dialect.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 def InlineAllocaScopes : Pass<"syna-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope ops that hold no stack allocation";
   let description = [{
