@@ -2,12 +2,14 @@
 #include "syna/Execution/ModelSession.h"
 
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/InitAll.h"
 #include "syna/Training/Passes.h"
 
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 using namespace mlir;
 
@@ -103,6 +105,17 @@ int64_t ModelSession::valuesPerImage() const {
 
 llvm::Error ModelSession::compile(const CompileOptions &options,
                                   TimingScope *timing) {
+  // --timing without a caller's scope: a report of its own, printed when
+  // the compile ends.
+  std::optional<DefaultTimingManager> manager;
+  std::optional<TimingScope> root, compileTime;
+  if (!timing && options.timing) {
+    manager.emplace();
+    manager->setEnabled(true);
+    root.emplace(manager->getRootScope());
+    compileTime.emplace(root->nest("compile"));
+    timing = &*compileTime;
+  }
   llvm::Expected<std::unique_ptr<Backend>> backend =
       createBackend(options.target);
   if (!backend)

@@ -48,8 +48,6 @@ cl::opt<std::string> outputDir("output-dir",
 cl::list<std::string> params("param",
                              cl::desc("NAME=FILE.npy: θ of a parameter (repeat)"),
                              cl::sub(command));
-cl::opt<bool> timing("timing", cl::desc("report compile and run times"),
-                     cl::sub(command));
 cl::opt<unsigned> benchmark("benchmark",
                             cl::desc("time N calls after one warm-up call"),
                             cl::init(0), cl::sub(command));
@@ -199,7 +197,7 @@ int runMain() {
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
   DefaultTimingManager timingManager;
-  timingManager.setEnabled(timing);
+  timingManager.setEnabled(options.timing);
   TimingScope root = timingManager.getRootScope();
 
   TimingScope loadTime = root.nest("load module");
@@ -227,7 +225,7 @@ int runMain() {
     return fail(backend.takeError());
   TimingScope compileTime = root.nest("compile");
   auto executable = (*backend)->compile(*module, options,
-                                        timing ? &compileTime : nullptr);
+                                        options.timing ? &compileTime : nullptr);
   if (!executable)
     return fail(executable.takeError());
   compileTime.stop();
