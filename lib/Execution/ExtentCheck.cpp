@@ -262,18 +262,6 @@ LogicalResult Refiner::refineOp(Operation *op) {
   return success();
 }
 
-/// "f.syna:3:12" for a file location, MLIR's spelling otherwise.
-std::string describe(Location location) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  if (auto file = location->findInstanceOf<FileLineColLoc>())
-    os << file.getFilename().getValue() << ":" << file.getLine() << ":"
-       << file.getColumn();
-  else
-    location.print(os);
-  return text;
-}
-
 std::string shapesOf(llvm::ArrayRef<HostArray> inputs) {
   std::string text;
   for (const HostArray &input : inputs)
@@ -298,7 +286,7 @@ llvm::Error refineToInputs(ModuleOp module, llvm::StringRef function,
   std::string message;
   ScopedDiagnosticHandler capture(module.getContext(), [&](Diagnostic &diag) {
     if (diag.getSeverity() == DiagnosticSeverity::Error && message.empty())
-      message = describe(diag.getLocation()) + ": " + diag.str();
+      message = sourceOf(diag.getLocation()) + ": " + diag.str();
     return success();
   });
   SmallVector<Type> results;

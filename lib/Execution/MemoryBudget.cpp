@@ -1,8 +1,8 @@
 //===- MemoryBudget.cpp - tensors that fit the host -----------------------===//
 #include "syna/Execution/MemoryBudget.h"
 
+#include "syna/Data/InputLimits.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
-#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <unistd.h>
@@ -19,16 +19,9 @@ uint64_t hostMemoryBytes() {
 }
 
 std::optional<uint64_t> tensorBytes(RankedTensorType type) {
-  uint64_t bytes = std::max<uint64_t>(
-      1, llvm::divideCeil(type.getElementTypeBitWidth(), 8));
-  for (int64_t extent : type.getShape()) {
-    std::optional<uint64_t> next =
-        llvm::checkedMulUnsigned(bytes, uint64_t(extent));
-    if (!next)
-      return std::nullopt;
-    bytes = *next;
-  }
-  return bytes;
+  return data::checkedByteCount(
+      type.getShape(),
+      std::max<uint64_t>(1, llvm::divideCeil(type.getElementTypeBitWidth(), 8)));
 }
 
 /// "40.0 GB", "512 bytes".

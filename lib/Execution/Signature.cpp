@@ -220,15 +220,14 @@ static std::string indexString(llvm::ArrayRef<int64_t> shape, int64_t flat) {
   return s + "]";
 }
 
-/// Where `op` comes from, as file:line:col when it has one.
-static std::string sourceOf(Operation *op) {
+std::string sourceOf(Location location) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  if (auto flc = op->getLoc()->findInstanceOf<FileLineColLoc>())
+  if (auto flc = location->findInstanceOf<FileLineColLoc>())
     os << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
        << flc.getColumn();
   else
-    op->getLoc().print(os);
+    location.print(os);
   return text;
 }
 
@@ -257,7 +256,7 @@ llvm::Error checkDomains(ModuleOp module, llvm::StringRef graph,
                    llvm::formatv("{0}", llvm::format("%g", v)).str() +
                    " lies outside " + describe(interval) +
                    ", the domain of operand '" + domain->name + "' of " +
-                   user->getName().getStringRef() + " at " + sourceOf(user));
+                   user->getName().getStringRef() + " at " + sourceOf(user->getLoc()));
       }
     }
   }

@@ -28,9 +28,11 @@ namespace syna {
 llvm::Error checkExtents(mlir::ModuleOp module, llvm::StringRef function,
                          llvm::ArrayRef<HostArray> inputs);
 
-/// checkExtents for a module that is about to be lowered: keeps a copy of
-/// it and remembers the input sizes it has already accepted, so that a loop
-/// over batches of one size checks once.
+/// The size half of checkExtents, for a module that is about to be lowered:
+/// keeps a copy of it and remembers the input sizes it has already
+/// accepted, so that a loop over batches of one size checks once. Values
+/// are not checked here (they change every batch); ModelSession's come
+/// from readers that check pixels and labels.
 class ExtentChecker {
 public:
   ExtentChecker() = default;

@@ -48,6 +48,10 @@ llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
 llvm::Error validateInputs(const GraphSignature &signature,
                            std::vector<HostArray> &inputs);
 
+/// Where a diagnostic or an op comes from: file:line:col when the location
+/// holds one, MLIR's spelling of the location otherwise.
+std::string sourceOf(mlir::Location location);
+
 /// Inputs that an op of `graph` uses directly, checked against that
 /// operand's value domain (getOperandDomain: probabilities, gains,
 /// surprisals, class indices).
