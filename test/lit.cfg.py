@@ -19,6 +19,11 @@ config.substitutions.append(("%syna_obj_root", config.syna_obj_root))
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
+# The compile cache of the tests is the build's own, never the user's: a
+# test's second compile of a module links the cached object
+# (docs/tools.md, "Compile cache").
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.syna_obj_root, "test", "compile-cache")
+
 # Fail FileCheck on a variable used outside its CHECK-LABEL block.
 config.environment["FILECHECK_OPTS"] = "-enable-var-scope --allow-unused-prefixes=false"
 
@@ -31,7 +36,7 @@ llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # syna-run, and a Python with NumPy for the float64 references of the
 # numeric tests (feature `numpy`; CI installs python3-numpy).
-llvm_config.add_tool_substitutions(["syna-run"], tool_dirs)
+llvm_config.add_tool_substitutions(["syna-run", "syna-compile"], tool_dirs)
 import shutil
 import subprocess
 
@@ -56,6 +61,15 @@ if _py:
 else:
     config.substitutions.append(("%python", "python3"))
 config.substitutions.append(("%syna_run", os.path.join(config.syna_tools_dir, "syna-run")))
+
+# syna-compile's libraries are linked into C programs: by this host's C
+# compiler (%cc) and, for 64-bit ARM, by the cross compiler, run under qemu
+# (feature `aarch64-cross`; tools/setup.sh installs both). CMake builds the
+# deploy example (examples/deploy).
+config.substitutions.append(("%cc", shutil.which("cc") or "cc"))
+config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
+if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
+    config.available_features.add("aarch64-cross")
 # In sanitizer builds a report must fail the test even under `not`, which
 # accepts any non-zero exit: make the sanitizers abort instead.
 # libMLIR.so is not instrumented, but LLVM's BumpPtrAllocator poisons fresh

@@ -22,6 +22,9 @@ build=${SYNA_BUILD_DIR:-$root/build}
 # LLVM/MLIR 22.1 come from Debian 12's bookworm-security.
 packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
           mlir-22-tools libomp-22-dev python3-numpy zlib1g-dev libgtest-dev)
+# syna-compile's libraries for 64-bit ARM are linked by the cross compiler
+# and run under qemu in the tests (docs/deploy.md).
+packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
 # The benchmarks' peer: PyTorch, run side by side with syna; gcc (above)
 # compiles the hand-written C loop.
 ((benchmarks)) && packages+=(python3-torch)

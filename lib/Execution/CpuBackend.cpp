@@ -1,25 +1,25 @@
 //===- CpuBackend.cpp - the CPU target: syna-cpu-pipeline and LLVM's JIT --===//
 //
-// Lowers through the syna-cpu-pipeline (docs/cpu-backend.md), JIT-compiles
-// with MLIR's ExecutionEngine and calls functions through their packed
-// wrappers. Host arrays are passed without copies; returned buffers are
-// copied out and freed.
+// Lowers through the syna-cpu-pipeline (docs/cpu-backend.md) to an object
+// file (ObjectCode.h), kept in the compile cache, links it into an ORC JIT
+// and calls functions through their packed entry points. Host arrays are
+// passed without copies; returned buffers are copied out and freed.
 //
 //===----------------------------------------------------------------------===//
 #include "syna/Execution/Backend.h"
 #include "syna/Execution/MemoryBudget.h"
 
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
+#include "syna/Execution/CompileCache.h"
+#include "syna/Execution/ObjectCode.h"
+
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "syna/Transforms/Passes.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/IR/Module.h"
-#include "llvm/Support/TargetSelect.h"
+#include "llvm/ExecutionEngine/JITEventListener.h"
+#include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/ExecutionEngine/Orc/RTDyldObjectLinkingLayer.h"
+#include "llvm/ExecutionEngine/SectionMemoryManager.h"
+#include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -84,24 +84,32 @@ HostArray copyResult(const ValueSpec &spec, const int64_t *words) {
   return out;
 }
 
+using PackedEntry = void (*)(void **);
+
 class JitExecutable : public Executable {
 public:
-  explicit JitExecutable(std::unique_ptr<ExecutionEngine> engine)
-      : engine(std::move(engine)) {}
+  JitExecutable(std::unique_ptr<llvm::orc::LLJIT> jit,
+                llvm::StringMap<PackedEntry> entries)
+      : jit(std::move(jit)), entries(std::move(entries)) {}
 
   llvm::Expected<std::vector<HostArray>>
   call(const GraphSignature &function,
        llvm::ArrayRef<HostArray> inputs) override;
 
 private:
-  std::unique_ptr<ExecutionEngine> engine;
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  /// The packed entry point of every public function, by function name.
+  llvm::StringMap<PackedEntry> entries;
 };
 
 llvm::Expected<std::vector<HostArray>>
 JitExecutable::call(const GraphSignature &function,
                     llvm::ArrayRef<HostArray> inputs) {
+  PackedEntry entry = entries.lookup(function.name);
+  if (!entry)
+    return err("the compiled module has no public function @" + function.name);
   // Each memref argument expands to its descriptor's words; the packed
-  // wrapper takes a pointer to each. The results (a struct of descriptors)
+  // entry takes a pointer to each. The results (a struct of descriptors)
   // are stored through the function's first argument, a pointer to the
   // result buffer (syna-return-through-memory, docs/cpu-backend.md).
   size_t words = 0;
@@ -128,8 +136,7 @@ JitExecutable::call(const GraphSignature &function,
     for (int64_t &word : storage.back())
       args.push_back(&word);
   }
-  if (llvm::Error e = engine->invokePacked(function.name, args))
-    return std::move(e);
+  entry(args.data());
 
   std::vector<HostArray> outputs;
   llvm::SmallVector<void *> freed;
@@ -151,6 +158,79 @@ JitExecutable::call(const GraphSignature &function,
   return outputs;
 }
 
+/// The functions of `object` that have packed entry points.
+llvm::Expected<std::vector<std::string>>
+packedFunctionsOf(llvm::MemoryBufferRef object) {
+  auto file = llvm::object::ObjectFile::createObjectFile(object);
+  if (!file)
+    return file.takeError();
+  std::vector<std::string> functions;
+  std::string prefix = packedEntryName("");
+  for (const llvm::object::SymbolRef &symbol : (*file)->symbols()) {
+    llvm::Expected<llvm::StringRef> name = symbol.getName();
+    if (!name)
+      return name.takeError();
+    if (name->starts_with(prefix))
+      functions.push_back(name->drop_front(prefix.size()).str());
+  }
+  return functions;
+}
+
+/// Links `object` into a fresh JIT together with the libraries its calls
+/// need: this process (libc, libm), MLIR's C runner utilities (memrefCopy
+/// for non-contiguous copies) and, with `omp`, libomp; resolves every packed
+/// entry point, so that a missing symbol fails here and not in a call.
+llvm::Expected<std::unique_ptr<Executable>>
+linkObject(std::unique_ptr<llvm::MemoryBuffer> object, bool omp) {
+  llvm::Expected<std::vector<std::string>> functions =
+      packedFunctionsOf(object->getMemBufferRef());
+  if (!functions)
+    return functions.takeError();
+  initializeLLVMTargets();
+  auto jit =
+      llvm::orc::LLJITBuilder()
+          .setObjectLinkingLayerCreator([](llvm::orc::ExecutionSession &session)
+                                            -> llvm::Expected<std::unique_ptr<
+                                                llvm::orc::ObjectLayer>> {
+            auto layer = std::make_unique<llvm::orc::RTDyldObjectLinkingLayer>(
+                session, [](const llvm::MemoryBuffer &) {
+                  return std::make_unique<llvm::SectionMemoryManager>();
+                });
+            // For profiling: `perf record -k 1`, then `perf inject --jit`
+            // names the JIT-compiled functions (docs/tools.md).
+            if (std::getenv("SYNA_PERF_JITDUMP"))
+              if (llvm::JITEventListener *perf =
+                      llvm::JITEventListener::createPerfJITEventListener())
+                layer->registerJITEventListener(*perf);
+            return layer;
+          })
+          .create();
+  if (!jit)
+    return jit.takeError();
+  llvm::orc::JITDylib &dylib = (*jit)->getMainJITDylib();
+  char prefix = (*jit)->getDataLayout().getGlobalPrefix();
+  llvm::SmallVector<const char *> libraries = {SYNA_C_RUNNER_UTILS_PATH};
+  if (omp)
+    libraries.push_back(SYNA_LIBOMP_PATH);
+  for (const char *library : libraries) {
+    auto generator =
+        llvm::orc::DynamicLibrarySearchGenerator::Load(library, prefix);
+    if (!generator)
+      return generator.takeError();
+    dylib.addGenerator(std::move(*generator));
+  }
+  if (llvm::Error e = (*jit)->addObjectFile(std::move(object)))
+    return std::move(e);
+  llvm::StringMap<PackedEntry> entries;
+  for (const std::string &function : *functions) {
+    auto address = (*jit)->lookup(packedEntryName(function));
+    if (!address)
+      return address.takeError();
+    entries[function] = address->toPtr<PackedEntry>();
+  }
+  return std::make_unique<JitExecutable>(std::move(*jit), std::move(entries));
+}
+
 class CpuBackend : public Backend {
 public:
   llvm::StringRef name() const override { return "cpu"; }
@@ -159,102 +239,24 @@ public:
           TimingScope *timing) override;
 
 private:
-  llvm::Error lower(ModuleOp module, const CompileOptions &options,
-                    TimingScope *timing);
-  llvm::Expected<std::unique_ptr<ExecutionEngine>>
-  jit(ModuleOp module, const CompileOptions &options);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+  compileToObject(ModuleOp module, const CompileOptions &options,
+                  TimingScope *timing);
 };
 
-llvm::Error CpuBackend::lower(ModuleOp module, const CompileOptions &options,
-                              TimingScope *timing) {
-  MLIRContext *context = module.getContext();
-  PassManager pm(context);
-  buildCpuPipeline(pm, options);
-  if (options.printIRAfterAll) {
-    context->disableMultithreading();
-    pm.enableIRPrinting([](Pass *, Operation *) { return false; },
-                        [](Pass *, Operation *) { return true; },
-                        /*printModuleScope=*/true,
-                        /*printAfterOnlyOnChange=*/true);
-  }
-  std::optional<TimingScope> lowering;
-  if (timing) {
-    lowering.emplace(timing->nest("lowering (syna-cpu-pipeline)"));
-    pm.enableTiming(*lowering);
-  }
-  if (failed(pm.run(module)))
-    return err("lowering failed (see the diagnostics above)");
-  return llvm::Error::success();
-}
-
-/// LLVM's post-RA list scheduler, which -O3 code generation runs for the
-/// cores whose scheduling model asks for it (Zen 3 and 4 among them), takes
-/// time quadratic in a basic block's size: three quarters of the compile of
-/// a circuit with 500 states, whose step is one block of about 10 000 ops.
-/// A module with a block beyond this size is generated at -O1, which skips
-/// that scheduler and keeps the rest; the IR is optimized at -O3 either way.
-/// The largest block of the examples' train steps (2 000 ops) is well below
-/// it (docs/cpu-backend.md, "Circuits").
-constexpr size_t kMaxPostRAScheduledBlockOps = 4096;
-
-static llvm::CodeGenOptLevel codeGenOptLevelFor(ModuleOp module) {
-  size_t largest = 0;
-  module.walk([&](Block *block) {
-    largest = std::max(largest, block->getOperations().size());
-  });
-  return largest > kMaxPostRAScheduledBlockOps ? llvm::CodeGenOptLevel::Less
-                                               : llvm::CodeGenOptLevel::Aggressive;
-}
-
-llvm::Expected<std::unique_ptr<ExecutionEngine>>
-CpuBackend::jit(ModuleOp module, const CompileOptions &options) {
-  MLIRContext *context = module.getContext();
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
-  registerBuiltinDialectTranslation(*context);
-  registerLLVMDialectTranslation(*context);
-  registerOpenMPDialectTranslation(*context);
-  auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!machineBuilder)
-    return machineBuilder.takeError();
-  llvm::CodeGenOptLevel codeGenLevel = codeGenOptLevelFor(module);
-  machineBuilder->setCodeGenOptLevel(codeGenLevel);
-  auto machine = machineBuilder->createTargetMachine();
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+CpuBackend::compileToObject(ModuleOp module, const CompileOptions &options,
+                            TimingScope *timing) {
+  if (llvm::Error e = lowerToLLVMDialect(module, options, timing))
+    return std::move(e);
+  std::optional<TimingScope> codegen;
+  if (timing)
+    codegen.emplace(
+        timing->nest("LLVM translation, optimization and code generation"));
+  auto machine = createTargetMachine(CodeTarget(), module);
   if (!machine)
     return machine.takeError();
-  // The transformer is a function_ref: keep the std::function alive.
-  std::function<llvm::Error(llvm::Module *)> optimize =
-      makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine->get());
-  bool printLLVM = options.printLLVMIR;
-  std::function<llvm::Error(llvm::Module *)> transform =
-      [&](llvm::Module *m) -> llvm::Error {
-    if (llvm::Error e = optimize(m))
-      return e;
-    if (printLLVM)
-      m->print(llvm::errs(), nullptr);
-    return llvm::Error::success();
-  };
-  ExecutionEngineOptions engineOptions;
-  engineOptions.transformer = transform;
-  // For profiling: `perf record -k 1`, then `perf inject --jit` names the
-  // JIT-compiled functions (docs/tools.md).
-  engineOptions.enablePerfNotificationListener =
-      std::getenv("SYNA_PERF_JITDUMP") != nullptr;
-  engineOptions.jitCodeGenOptLevel = codeGenLevel;
-  // memrefCopy and friends for non-contiguous copies; libomp for OpenMP.
-  llvm::SmallVector<llvm::StringRef> libraries = {SYNA_C_RUNNER_UTILS_PATH};
-  if (options.omp)
-    libraries.push_back(SYNA_LIBOMP_PATH);
-  engineOptions.sharedLibPaths = libraries;
-  auto engine = ExecutionEngine::create(module, engineOptions, std::move(*machine));
-  if (!engine)
-    return engine.takeError();
-  // Materialize every function now, so code generation is timed here.
-  for (auto f : module.getOps<LLVM::LLVMFuncOp>())
-    if (!f.isExternal())
-      if (auto fn = (*engine)->lookupPacked(f.getName()); !fn)
-        llvm::consumeError(fn.takeError());
-  return std::move(*engine);
+  return emitObject(module, **machine, options.printLLVMIR);
 }
 
 llvm::Expected<std::unique_ptr<Executable>>
@@ -267,16 +269,35 @@ CpuBackend::compile(ModuleOp module, const CompileOptions &options,
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "the model does not fit this machine's "
                                    "memory (see the diagnostics above)");
-  if (llvm::Error e = lower(module, options, timing))
-    return std::move(e);
-  std::optional<TimingScope> codegen;
+  // Printing the IR asks for the compile itself: those runs bypass the
+  // cache.
+  std::optional<CompileCache> cache;
+  if (options.cache && !options.printIRAfterAll && !options.printLLVMIR)
+    cache = CompileCache::openDefault();
+  std::string key;
+  std::unique_ptr<llvm::MemoryBuffer> object;
+  if (cache) {
+    std::optional<TimingScope> lookup;
+    if (timing)
+      lookup.emplace(timing->nest("compile cache lookup"));
+    key = CompileCache::key(module, options, CodeTarget::host());
+    object = cache->lookup(key);
+  }
+  if (!object) {
+    auto compiled = compileToObject(module, options, timing);
+    if (!compiled)
+      return compiled.takeError();
+    object = std::move(*compiled);
+    // A cache that cannot be written costs the next run a compile, no more.
+    if (cache)
+      if (llvm::Error e = cache->store(key, object->getBuffer()))
+        llvm::errs() << "syna: warning: " << llvm::toString(std::move(e))
+                     << "\n";
+  }
+  std::optional<TimingScope> linking;
   if (timing)
-    codegen.emplace(
-        timing->nest("LLVM translation, optimization and code generation"));
-  auto engine = jit(module, options);
-  if (!engine)
-    return engine.takeError();
-  return std::make_unique<JitExecutable>(std::move(*engine));
+    linking.emplace(timing->nest("linking the object (JIT)"));
+  return linkObject(std::move(object), options.omp);
 }
 
 } // namespace

@@ -80,6 +80,7 @@ void buildFdClone(ModuleOp module, func::FuncOp f, ArrayRef<ParamOp> params,
   fd.setName(name);
   fd->removeAttr(kDifferentiateAttrName);
   fd->removeAttr(kDimNamesAttrName); // it gains arguments below
+  fd->removeAttr(kResultDimNamesAttrName);
   module.push_back(fd);
   Block &entry = fd.getBody().front();
   llvm::StringMap<Value> thetaArg;

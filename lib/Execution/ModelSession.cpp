@@ -206,19 +206,17 @@ static std::string shapeText(llvm::ArrayRef<int64_t> dims) {
   return "[" + text + "]";
 }
 
-/// A checkpoint must hold every parameter of the module, with its shape and
-/// finite values; optimizer state (`__opt_*`) that the module lacks (no
-/// train step) is ignored.
-llvm::Error ModelSession::checkCheckpoint(const data::Checkpoint &checkpoint,
-                                          llvm::StringRef source) const {
+llvm::Error checkCheckpoint(const data::Checkpoint &checkpoint,
+                            const ParameterShapes &parameters,
+                            llvm::StringRef source) {
   auto fail = [&](const llvm::Twine &message) {
     return err(source + ": " + message);
   };
   for (const auto &entry : checkpoint.tensors)
-    if (!parameters_.count(entry.first) &&
+    if (!parameters.count(entry.first) &&
         !llvm::StringRef(entry.first).starts_with(kOptPrefix))
       return fail("tensor '" + entry.first + "' is not a parameter of the model");
-  for (const auto &[name, parameter] : parameters_) {
+  for (const auto &[name, shape] : parameters) {
     auto it = checkpoint.tensors.find(name);
     if (it == checkpoint.tensors.end())
       return fail("no tensor '" + name + "' (the model's parameter @" + name +
@@ -226,10 +224,10 @@ llvm::Error ModelSession::checkCheckpoint(const data::Checkpoint &checkpoint,
                        ? "; the checkpoint has no optimizer state of this "
                          "optimizer)"
                        : ")"));
-    if (it->second.shape != parameter.shape)
+    if (it->second.shape != shape)
       return fail("tensor '" + name + "' has shape " +
                   shapeText(it->second.shape) + " but the parameter is " +
-                  shapeText(parameter.shape));
+                  shapeText(shape));
     for (float v : it->second.values)
       if (!std::isfinite(v))
         return fail("tensor '" + name + "' holds NaN or infinite values");
@@ -237,9 +235,41 @@ llvm::Error ModelSession::checkCheckpoint(const data::Checkpoint &checkpoint,
   return llvm::Error::success();
 }
 
+llvm::Error setThetaFromCheckpoint(ModuleOp module,
+                                   const data::Checkpoint &checkpoint,
+                                   llvm::StringRef source) {
+  ParameterShapes shapes;
+  for (ParamOp param : module.getOps<ParamOp>())
+    shapes[param.getSymName().str()].assign(
+        param.getTensorType().getShape().begin(),
+        param.getTensorType().getShape().end());
+  if (llvm::Error e = checkCheckpoint(checkpoint, shapes, source))
+    return e;
+  for (ParamOp param : module.getOps<ParamOp>()) {
+    const data::Tensor &tensor =
+        checkpoint.tensors.at(param.getSymName().str());
+    RankedTensorType type = param.getTensorType();
+    const llvm::fltSemantics &semantics =
+        cast<FloatType>(type.getElementType()).getFloatSemantics();
+    std::vector<APFloat> values;
+    values.reserve(tensor.values.size());
+    for (float v : tensor.values) {
+      APFloat value(v);
+      bool lost; // f32 widens to f64 exactly
+      value.convert(semantics, APFloat::rmNearestTiesToEven, &lost);
+      values.push_back(value);
+    }
+    param->setAttr(kThetaAttrName, DenseElementsAttr::get(type, values));
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error ModelSession::restoreParameters(const data::Checkpoint &checkpoint,
                                             llvm::StringRef source) {
-  if (llvm::Error e = checkCheckpoint(checkpoint, source))
+  ParameterShapes shapes;
+  for (const auto &[name, parameter] : parameters_)
+    shapes[name] = parameter.shape;
+  if (llvm::Error e = checkCheckpoint(checkpoint, shapes, source))
     return e;
   for (auto &[name, parameter] : parameters_) {
     const data::Tensor &tensor = checkpoint.tensors.at(name);

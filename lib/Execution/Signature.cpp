@@ -92,17 +92,35 @@ static llvm::Expected<ValueSpec> specOf(Type t) {
   return s;
 }
 
+/// "@f, @g", the module's public graphs.
+static std::string graphNames(ModuleOp module) {
+  std::string names;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isExternal() && f.isPublic())
+      names += (names.empty() ? "" : ", ") + ("@" + f.getSymName()).str();
+  return names.empty() ? "none" : names;
+}
+
+llvm::Expected<std::string> selectGraph(ModuleOp module,
+                                        llvm::StringRef requested) {
+  if (!requested.empty())
+    return requested.str();
+  std::vector<func::FuncOp> graphs;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isExternal() && f.isPublic())
+      graphs.push_back(f);
+  if (graphs.size() == 1)
+    return graphs.front().getSymName().str();
+  return err("which graph? give --graph NAME (graphs: " + graphNames(module) +
+             ")");
+}
+
 llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
                                                     llvm::StringRef graph) {
   auto func = module.lookupSymbol<func::FuncOp>(graph);
-  if (!func || func.isExternal()) {
-    std::string names;
-    for (auto f : module.getOps<func::FuncOp>())
-      if (!f.isExternal())
-        names += (names.empty() ? "" : ", ") + ("@" + f.getSymName()).str();
+  if (!func || func.isExternal())
     return err("no graph @" + graph + " in the module (graphs: " +
-               (names.empty() ? "none" : names) + ")");
-  }
+               graphNames(module) + ")");
   GraphSignature sig;
   sig.name = graph.str();
   // One array of names per argument, one per dimension (verified; a pass
@@ -110,17 +128,23 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
   auto dimNames = func->getAttrOfType<ArrayAttr>(kDimNamesAttrName);
   if (dimNames && dimNames.size() != func.getNumArguments())
     dimNames = {};
+  auto resultDimNames = func->getAttrOfType<ArrayAttr>(kResultDimNamesAttrName);
+  if (resultDimNames && resultDimNames.size() != func.getNumResults())
+    resultDimNames = {};
+  auto addNames = [](ValueSpec &spec, ArrayAttr perValue, size_t i) {
+    auto names = perValue ? dyn_cast<ArrayAttr>(perValue[i]) : ArrayAttr();
+    if (names && names.size() == spec.shape.size())
+      for (Attribute name : names)
+        if (auto text = dyn_cast<StringAttr>(name))
+          spec.dimNames.push_back(text.str());
+  };
   for (auto [i, t] : llvm::enumerate(func.getArgumentTypes())) {
     auto s = specOf(t);
     if (!s)
       return err("input " + llvm::Twine(i) + " of @" + graph + " has type " +
                  llvm::Twine(llvm::toString(s.takeError())) +
                  " that syna-run cannot pass");
-    auto names = dimNames ? dyn_cast<ArrayAttr>(dimNames[i]) : ArrayAttr();
-    if (names && names.size() == s->shape.size())
-      for (Attribute name : names)
-        if (auto text = dyn_cast<StringAttr>(name))
-          s->dimNames.push_back(text.str());
+    addNames(*s, dimNames, i);
     sig.inputs.push_back(*s);
   }
   for (auto [i, t] : llvm::enumerate(func.getResultTypes())) {
@@ -131,6 +155,7 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
       return err("result " + llvm::Twine(i) + " of @" + graph +
                  " must be a tensor of f32, f64, i32 or i64");
     }
+    addNames(*s, resultDimNames, i);
     sig.results.push_back(*s);
   }
   return sig;

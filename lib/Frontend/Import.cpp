@@ -43,7 +43,8 @@ private:
   void importParam(const ParamDecl &param);
   void importFunction(const FunctionDecl &function);
   /// Records the dimension names of the arguments (kDimNamesAttrName).
-  void setDimNames(mlir::func::FuncOp func, const std::vector<Type> &argTypes);
+  void setDimNames(mlir::func::FuncOp func, const std::vector<Type> &argTypes,
+                   const std::vector<Type> &resultTypes);
   void importGraphBody(const FunctionDecl &function);
   void importCircuitBody(const FunctionDecl &function);
   bool importFlipCircuit(const FunctionDecl &function,
@@ -136,20 +137,28 @@ void Importer::importParam(const ParamDecl &param) {
 }
 
 void Importer::setDimNames(mlir::func::FuncOp func,
-                           const std::vector<Type> &argTypes) {
-  bool named = false;
-  llvm::SmallVector<mlir::Attribute> perArg;
-  for (const Type &type : argTypes) {
-    llvm::SmallVector<mlir::Attribute> names;
-    if (type.isTensor())
-      for (const ::syna::Dim &dim : type.dims) {
-        names.push_back(builder_.getStringAttr(dim.name));
-        named |= dim.isNamed();
-      }
-    perArg.push_back(builder_.getArrayAttr(names));
-  }
-  if (named)
-    func->setAttr(::syna::kDimNamesAttrName, builder_.getArrayAttr(perArg));
+                           const std::vector<Type> &argTypes,
+                           const std::vector<Type> &resultTypes) {
+  auto namesOf = [&](const std::vector<Type> &types, bool &named) {
+    llvm::SmallVector<mlir::Attribute> perValue;
+    for (const Type &type : types) {
+      llvm::SmallVector<mlir::Attribute> names;
+      if (type.isTensor())
+        for (const ::syna::Dim &dim : type.dims) {
+          names.push_back(builder_.getStringAttr(dim.name));
+          named |= dim.isNamed();
+        }
+      perValue.push_back(builder_.getArrayAttr(names));
+    }
+    return builder_.getArrayAttr(perValue);
+  };
+  bool argsNamed = false, resultsNamed = false;
+  mlir::ArrayAttr args = namesOf(argTypes, argsNamed);
+  mlir::ArrayAttr results = namesOf(resultTypes, resultsNamed);
+  if (argsNamed)
+    func->setAttr(::syna::kDimNamesAttrName, args);
+  if (resultsNamed)
+    func->setAttr(::syna::kResultDimNamesAttrName, results);
 }
 
 void Importer::importFunction(const FunctionDecl &function) {
@@ -161,7 +170,7 @@ void Importer::importFunction(const FunctionDecl &function) {
   auto func = mlir::func::FuncOp::create(
       builder_, loc(function.name.loc), function.name.name,
       builder_.getFunctionType(args, results));
-  setDimNames(func, function.argTypes);
+  setDimNames(func, function.argTypes, function.resultTypes);
   mlir::Block *entry = func.addEntryBlock();
   values_.clear();
   for (const std::unique_ptr<Binding> &binding : function.bindings)

@@ -1,5 +1,6 @@
 //===- CompileOptions.cpp - every option of compiling a syna module -------===//
 #include "syna/Transforms/CompileOptions.h"
+#include "syna/ToolSupport.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
@@ -101,6 +102,13 @@ std::string CompileOptions::pipelineString() const {
   return text;
 }
 
+// Declared in syna/ToolSupport.h; defined here, where the compile options,
+// the first members of the category, are.
+cl::OptionCategory &toolOptionCategory() {
+  static cl::OptionCategory category("syna options");
+  return category;
+}
+
 namespace {
 
 /// A bool that defaults to true is switched off with --no-FLAG.
@@ -120,14 +128,17 @@ struct CompileFlags {
 #define SYNA_PIPELINE_OPTION(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)       \
   cl::opt<TYPE> FIELD{names.save(flagName(FLAG, TYPE(DEFAULT))),               \
                       cl::desc(HELP), cl::init(TYPE(DEFAULT)),                 \
-                      cl::sub(cl::SubCommand::getAll())};
+                      cl::sub(cl::SubCommand::getAll()),                       \
+                      cl::cat(toolOptionCategory())};
 #define SYNA_PIPELINE_LIST(TYPE, FIELD, FLAG, DEFAULT, MIN, MAX, HELP)         \
   cl::list<TYPE> FIELD{FLAG, cl::desc(HELP), cl::CommaSeparated,               \
-                       cl::sub(cl::SubCommand::getAll())};
+                       cl::sub(cl::SubCommand::getAll()),                      \
+                       cl::cat(toolOptionCategory())};
 #define SYNA_SESSION_OPTION(TYPE, FIELD, FLAG, DEFAULT, HELP)                  \
   cl::opt<TYPE> FIELD{names.save(flagName(FLAG, TYPE(DEFAULT))),               \
                       cl::desc(HELP), cl::init(TYPE(DEFAULT)),                 \
-                      cl::sub(cl::SubCommand::getAll())};
+                      cl::sub(cl::SubCommand::getAll()),                       \
+                      cl::cat(toolOptionCategory())};
 #include "syna/Transforms/CompileOptions.def"
 };
 

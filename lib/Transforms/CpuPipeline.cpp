@@ -44,6 +44,7 @@ static void addTensorLevelPasses(OpPassManager &pm, const CompileOptions &o) {
   toLinalg.seed = o.seed;
   toLinalg.productBlock = o.productBlock;
   pm.addPass(createConvertSynaToLinalg(toLinalg));
+  pm.addPass(createFoldConstantTransposes());
   addCleanup(pm);
   // Before tiling adds loops of its own: the loops of circuits and of the
   // syna lowering keep their states in place (fewer buffers to deallocate).

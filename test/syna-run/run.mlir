@@ -23,7 +23,7 @@
 // RUN: syna-run run %s --graph dense -i %t/dense.0.npy -i "[[0.0, 0.0], [0.0, 0.0]]" | FileCheck %s --check-prefix=ROUND
 // ROUND: {{\[\[}}0.28125, 0.5]]
 // Compile-time report and IR inspection.
-// RUN: syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, 0.5], [0.0, 0.0]]" --timing --quiet 2>&1 | FileCheck %s --check-prefix=TIMING
+// RUN: syna-run run %s --graph dense -i "[[0.5, 0.5]]" -i "[[0.5, 0.5], [0.0, 0.0]]" --timing --no-cache --quiet 2>&1 | FileCheck %s --check-prefix=TIMING
 // TIMING: Execution time report
 // TIMING: load module
 // TIMING: compile

@@ -20,6 +20,7 @@
 #include "syna/Frontend/Import.h"
 #include "syna/InitAll.h"
 #include "syna/ParseMlir.h"
+#include "syna/ToolSupport.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -31,7 +32,8 @@ static llvm::cl::opt<bool>
     synaInput("syna-input",
               llvm::cl::desc("Read the input as a .syna file whatever its "
                              "name (for stdin)"),
-              llvm::cl::init(false));
+              llvm::cl::init(false),
+              llvm::cl::cat(syna::toolOptionCategory()));
 
 /// The input as MLIR assembly: a .syna file compiled by the front end and
 /// printed with debug locations, or MLIR text once it is known not to crash
@@ -97,6 +99,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   syna::registerAllDialects(registry);
   syna::registerAllPasses();
+  syna::prepareCommandLine("syna-opt");
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "syna optimizer driver\n", registry);
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();

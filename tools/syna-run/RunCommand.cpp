@@ -1,13 +1,15 @@
 //===- RunCommand.cpp - syna-run run --------------------------------------===//
 //
-//   syna-run run FILE --graph NAME [-i INPUT]... [--output-dir DIR]
-//                [--param NAME=FILE.npy]... [--timing] [--benchmark N]
+//   syna-run run FILE [--graph NAME] [-i INPUT]... [--output-dir DIR]
+//                [--checkpoint F] [--param NAME=FILE.npy]... [--timing]
+//                [--benchmark N]
 //
 // INPUT is a .npy file or an array literal ("[[0.1, 0.2]]", "0.5"), one per
 // graph argument in order. Results are printed and, with --output-dir,
 // written as DIR/NAME.<i>.npy. Parameters are initialised from their
-// #syna.init with --seed, or read from --param NAME=FILE.npy (θ, the raw
-// unconstrained value).
+// #syna.init with --seed, or read from a checkpoint (--checkpoint) or from
+// --param NAME=FILE.npy (θ, the raw unconstrained value). --graph may be
+// left out when the module has one graph.
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
@@ -17,6 +19,7 @@
 #include "syna/Conversion/ParamInit.h"
 #include "syna/Execution/Backend.h"
 #include "syna/Execution/ExtentCheck.h"
+#include "syna/Execution/ModelSession.h"
 #include "syna/InitAll.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -35,8 +38,10 @@ namespace {
 cl::SubCommand command("run", "compile a module and execute one graph");
 cl::opt<std::string> file(cl::Positional, cl::desc("<module>"), cl::Required,
                           cl::sub(command));
-cl::opt<std::string> graph("graph", cl::desc("graph (func.func) to run"),
-                           cl::Required, cl::sub(command));
+cl::opt<std::string> graph("graph",
+                           cl::desc("graph (func.func) to run; may be left "
+                                    "out when the module has one"),
+                           cl::sub(command));
 cl::list<std::string>
     inputs("input", cl::desc("graph input: a .npy file or an array literal, in "
                              "argument order (repeat)"),
@@ -45,6 +50,11 @@ cl::alias inputsShort("i", cl::aliasopt(inputs));
 cl::opt<std::string> outputDir("output-dir",
                                cl::desc("write results as DIR/GRAPH.<i>.npy"),
                                cl::sub(command));
+cl::opt<std::string>
+    checkpoint("checkpoint",
+               cl::desc("θ of every parameter from a checkpoint "
+                        "(.safetensors, as syna-run train writes)"),
+               cl::sub(command));
 cl::list<std::string> params("param",
                              cl::desc("NAME=FILE.npy: θ of a parameter (repeat)"),
                              cl::sub(command));
@@ -159,7 +169,8 @@ llvm::Error benchmarkCalls(Executable &executable,
   return llvm::Error::success();
 }
 
-llvm::Error reportResults(const std::vector<HostArray> &results) {
+llvm::Error reportResults(llvm::StringRef graphName,
+                          const std::vector<HostArray> &results) {
   for (auto [i, r] : llvm::enumerate(results)) {
     bool nonFinite = false;
     for (int64_t k = 0, e = r.numElements(); k < e && !nonFinite; ++k)
@@ -177,7 +188,7 @@ llvm::Error reportResults(const std::vector<HostArray> &results) {
       continue;
     llvm::sys::fs::create_directories(outputDir);
     llvm::SmallString<128> path(outputDir);
-    llvm::sys::path::append(path, graph + "." + std::to_string(i) + ".npy");
+    llvm::sys::path::append(path, graphName + "." + std::to_string(i) + ".npy");
     if (llvm::Error e = writeNpy(path, r))
       return e;
   }
@@ -205,7 +216,10 @@ int runMain() {
   if (!module)
     return 1;
   loadTime.stop();
-  llvm::Expected<GraphSignature> signature = graphSignature(*module, graph);
+  llvm::Expected<std::string> selected = selectGraph(*module, graph);
+  if (!selected)
+    return fail(selected.takeError());
+  llvm::Expected<GraphSignature> signature = graphSignature(*module, *selected);
   if (!signature)
     return fail(signature.takeError());
   llvm::Expected<std::vector<HostArray>> values = readInputs(*signature);
@@ -213,8 +227,16 @@ int runMain() {
     return fail(values.takeError());
   if (llvm::Error e = validateInputs(*signature, *values))
     return fail(std::move(e));
-  if (llvm::Error e = checkExtents(*module, graph, *values))
+  if (llvm::Error e = checkExtents(*module, *selected, *values))
     return fail(std::move(e));
+  if (!checkpoint.empty()) {
+    llvm::Expected<data::Checkpoint> parameters =
+        data::readSafetensors(checkpoint);
+    if (!parameters)
+      return fail(parameters.takeError());
+    if (llvm::Error e = setThetaFromCheckpoint(*module, *parameters, checkpoint))
+      return fail(std::move(e));
+  }
   for (const std::string &flag : params)
     if (llvm::Error e = applyParameterFile(*module, flag))
       return fail(std::move(e));
@@ -237,7 +259,7 @@ int runMain() {
   if (benchmark > 0)
     if (llvm::Error e = benchmarkCalls(**executable, *signature, *values))
       return fail(std::move(e));
-  if (llvm::Error e = reportResults(*results))
+  if (llvm::Error e = reportResults(*selected, *results))
     return fail(std::move(e));
   return 0;
 }

@@ -1,6 +1,6 @@
 //===- syna-run.cpp - compile and execute syna graphs and models ----------===//
 //
-//   syna-run run FILE --graph NAME [-i INPUT]... [--output-dir DIR]
+//   syna-run run FILE [--graph NAME] [-i INPUT]... [--output-dir DIR]
 //   syna-run gradcheck FILE --graph NAME [--batch B] [--rtol R] ...
 //   syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] ...
 //   syna-run eval FILE.syna --checkpoint F [--data DIR]
@@ -14,6 +14,7 @@
 
 #include "syna/Execution/Backend.h"
 #include "syna/InitAll.h"
+#include "syna/ToolSupport.h"
 #include "syna/Transforms/CompileOptions.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
@@ -49,6 +50,7 @@ int main(int argc, char **argv) {
   syna::registerAllPasses();
   syna::registerBuiltinBackends();
   syna::registerCompileOptionFlags();
+  syna::prepareCommandLine("syna-run");
   syna::tool::Subcommand commands[] = {
       syna::tool::runCommand(), syna::tool::gradcheckCommand(),
       syna::tool::trainCommand(), syna::tool::evalCommand(),
@@ -56,7 +58,8 @@ int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "syna-run: compile and execute syna graphs, circuits and models\n\n"
-      "  syna-run run FILE --graph NAME [-i INPUT]... [--output-dir DIR]\n"
+      "  syna-run run FILE [--graph NAME] [-i INPUT]... [--output-dir DIR] "
+      "[--checkpoint F]\n"
       "  syna-run gradcheck FILE --graph NAME [--seed S] [--batch B]\n"
       "  syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] [--seed N] "
       "[--data DIR|--dataset mnist|fashion] [--checkpoint F] [--resume F]\n"

@@ -144,21 +144,27 @@ static LogicalResult verifyDifferentiate(Operation *op, NamedAttribute attr) {
 
 /// One array of names per argument, one name per dimension of a ranked
 /// tensor argument, and a name only where the dimension is dynamic.
+/// kDimNamesAttrName (of the arguments) and kResultDimNamesAttrName (of the
+/// results): one array of strings per value, one per dimension.
 static LogicalResult verifyDimNames(Operation *op, NamedAttribute attr) {
   auto func = dyn_cast<func::FuncOp>(op);
   if (!func)
     return op->emitOpError("has '")
            << attr.getName().getValue() << "', which only a func.func may carry";
+  bool ofResults = attr.getName() == kResultDimNamesAttrName;
+  TypeRange types =
+      ofResults ? func.getResultTypes() : func.getArgumentTypes();
   auto fail = [&]() {
     return op->emitOpError("'")
-           << attr.getName().getValue()
-           << "' must hold one array of strings per argument, one per "
-              "dimension, a name only where the dimension is dynamic";
+           << attr.getName().getValue() << "' must hold one array of strings "
+           << (ofResults ? "per result" : "per argument")
+           << ", one per dimension, a name only where the dimension is "
+              "dynamic";
   };
-  auto perArg = dyn_cast<ArrayAttr>(attr.getValue());
-  if (!perArg || perArg.size() != func.getNumArguments())
+  auto perValue = dyn_cast<ArrayAttr>(attr.getValue());
+  if (!perValue || perValue.size() != types.size())
     return fail();
-  for (auto [names, type] : llvm::zip(perArg, func.getArgumentTypes())) {
+  for (auto [names, type] : llvm::zip(perValue, types)) {
     auto list = dyn_cast<ArrayAttr>(names);
     auto tensor = dyn_cast<RankedTensorType>(type);
     if (!list || list.size() != (tensor ? tensor.getRank() : 0))
@@ -184,6 +190,7 @@ struct DiscardableAttr {
 static const DiscardableAttr kDiscardableAttrs[] = {
     {kDifferentiateAttrName, verifyDifferentiate},
     {kDimNamesAttrName, verifyDimNames},
+    {kResultDimNamesAttrName, verifyDimNames},
     {kModelAttrName, verifyModel},
     {kThetaAttrName, verifyTheta},
     {kTilingAttrName, verifyLoweringConfig},

@@ -3,6 +3,9 @@
 
 #include "LoweringUtils.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace mlir;
 
 namespace syna {
@@ -26,6 +29,24 @@ Value buildDomainMap(OpBuilder &builder, Location loc, Value theta,
         }
         return a[0];
       });
+}
+
+double mapOntoDomain(double theta, Domain domain) {
+  // softplus(θ) = log(1 + e^θ) without overflow for large θ.
+  auto softplus = [](double t) {
+    return std::max(t, 0.0) + std::log1p(std::exp(-std::abs(t)));
+  };
+  switch (domain) {
+  case Domain::Unit:
+    return 1.0 / (1.0 + std::exp(-theta));
+  case Domain::Positive:
+    return softplus(theta);
+  case Domain::AtLeastOne:
+    return 1.0 + softplus(theta);
+  case Domain::Real:
+    break;
+  }
+  return theta;
 }
 
 } // namespace syna

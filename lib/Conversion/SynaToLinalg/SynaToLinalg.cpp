@@ -984,8 +984,10 @@ struct ConvertSynaToLinalgPass
     // module, whose graphs bufferization will retype; their readers ran
     // before this pass.
     module->removeAttr(::syna::kModelAttrName);
-    for (auto func : module.getOps<func::FuncOp>())
+    for (auto func : module.getOps<func::FuncOp>()) {
       func->removeAttr(::syna::kDimNamesAttrName);
+      func->removeAttr(::syna::kResultDimNamesAttrName);
+    }
   }
 };
 

@@ -227,7 +227,16 @@ module attributes {syna.differentiate} {
 // -----
 
 // A syna.* name the dialect does not know.
-// expected-error @+1 {{'func.func' op has unknown attribute 'syna.differentiable'; the syna dialect knows syna.differentiate, syna.dim_names, syna.model, syna.theta}}
+// expected-error @+1 {{'func.func' op has unknown attribute 'syna.differentiable'; the syna dialect knows syna.differentiate, syna.dim_names, syna.result_dim_names, syna.model, syna.theta}}
 func.func @f(%x: tensor<f32>) -> tensor<f32> attributes {syna.differentiable} {
   return %x : tensor<f32>
+}
+
+// -----
+
+// Result dimension names: one array per result, a name only where the
+// dimension is dynamic.
+// expected-error @+1 {{'func.func' op 'syna.result_dim_names' must hold one array of strings per result, one per dimension, a name only where the dimension is dynamic}}
+func.func @f(%x: tensor<?x4xf32>) -> tensor<?x4xf32> attributes {syna.result_dim_names = [["B", "C"]]} {
+  return %x : tensor<?x4xf32>
 }

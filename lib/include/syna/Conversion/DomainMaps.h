@@ -3,7 +3,8 @@
 // A parameter stores an unconstrained θ; its value is θ mapped onto its
 // #syna.domain (docs/math.md §9): real θ, unit σ(θ), positive softplus(θ),
 // at_least_one 1 + softplus(θ). The lowering of syna.param_ref and
-// gradcheck's finite-difference clone both build the map here.
+// gradcheck's finite-difference clone both build the map here; frozen
+// parameters (syna-freeze-params) are mapped on the host, here too.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SYNA_CONVERSION_DOMAINMAPS_H
@@ -18,6 +19,11 @@ namespace syna {
 /// linalg.generic; `theta` itself for Domain::Real.
 mlir::Value buildDomainMap(mlir::OpBuilder &builder, mlir::Location loc,
                            mlir::Value theta, Domain domain);
+
+/// `theta` mapped onto `domain` on the host, in double precision: the same
+/// maps as buildDomainMap, for values known at compile time
+/// (syna-freeze-params).
+double mapOntoDomain(double theta, Domain domain);
 
 } // namespace syna
 

@@ -48,4 +48,26 @@ def ConvertSynaToLinalg : Pass<"convert-syna-to-linalg", "mlir::ModuleOp"> {
   ];
 }
 
+def SynaFreezeParams : Pass<"syna-freeze-params", "mlir::ModuleOp"> {
+  let summary = "embed every parameter's value in the graphs as a constant";
+  let description = [{
+    For ahead-of-time compilation of an inference graph (syna-compile,
+    docs/deploy.md): every `syna.param_ref @p` becomes an `arith.constant`
+    holding θ mapped onto the parameter's domain (β = σ(θ), not θ),
+    computed in double precision and rounded once to the element type;
+    every `syna.param_read @p` becomes the constant θ. θ is the `syna.theta`
+    attribute (a checkpoint's value) or, without one, drawn from the
+    initializer with `seed`. The `syna.param` ops are erased, so the
+    compiled code holds read-only constants and no mutable state.
+
+    A `syna.param_write` (a training step) cannot be frozen: the pass fails
+    with an error at the write.
+  }];
+  let options = [
+    Option<"seed", "seed", "uint64_t", "0",
+           "seed of the generator that initialises parameters without syna.theta">
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
 #endif // SYNA_CONVERSION_PASSES_TD

@@ -32,6 +32,23 @@ struct Prediction {
   double probability = 0;
 };
 
+/// Every parameter's θ shape, by name.
+using ParameterShapes = std::map<std::string, std::vector<int64_t>>;
+
+/// A checkpoint must hold every parameter, with its shape and finite
+/// values; optimizer state (`__opt_*`) that the module lacks (no train step)
+/// is ignored. `source` names the checkpoint in messages.
+llvm::Error checkCheckpoint(const data::Checkpoint &checkpoint,
+                            const ParameterShapes &parameters,
+                            llvm::StringRef source);
+
+/// Sets the `syna.theta` of every syna.param of `module` from `checkpoint`
+/// (checked with checkCheckpoint), so that compiling the module starts from
+/// it (syna-run run --checkpoint, syna-compile --checkpoint).
+llvm::Error setThetaFromCheckpoint(mlir::ModuleOp module,
+                                   const data::Checkpoint &checkpoint,
+                                   llvm::StringRef source);
+
 class ModelSession {
 public:
   enum class Mode { Inference, Training };
@@ -68,8 +85,6 @@ public:
 private:
   ModelSession();
   llvm::Error build(llvm::StringRef file, Mode mode);
-  llvm::Error checkCheckpoint(const data::Checkpoint &checkpoint,
-                              llvm::StringRef source) const;
   llvm::Expected<std::vector<HostArray>> call(const GraphSignature &function,
                                               std::vector<HostArray> inputs);
 

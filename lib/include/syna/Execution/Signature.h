@@ -37,6 +37,10 @@ struct GraphSignature {
   std::vector<ValueSpec> inputs, results;
 };
 
+/// The graph a tool runs or compiles: `requested` when given, else the
+/// module's only public graph; an error that lists the graphs otherwise.
+llvm::Expected<std::string> selectGraph(mlir::ModuleOp module,
+                                        llvm::StringRef requested);
 llvm::Expected<GraphSignature> graphSignature(mlir::ModuleOp module,
                                               llvm::StringRef graph);
 

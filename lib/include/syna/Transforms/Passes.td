@@ -21,6 +21,20 @@ def SurprisalRewrite : Pass<"syna-surprisal-rewrite"> {
   let dependentDialects = ["mlir::arith::ArithDialect"];
 }
 
+def FoldConstantTransposes : Pass<"syna-fold-constant-transposes"> {
+  let summary = "transpose constant tensors at compile time";
+  let description = [{
+    Replaces a `linalg.transpose` of an `arith.constant` with the transposed
+    constant. The lowering of `dense` transposes its weight matrix on every
+    call (so that the reduction reads it contiguously); when the weights are
+    constants, as in a library of `syna-compile` whose parameters are
+    frozen (docs/deploy.md), that transpose is done once here: at batch 1
+    it was a third of the SynaCNN's inference time. Constants of more than
+    2^24 elements are left alone, to bound the compile time.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
 def FuseElementwise : Pass<"syna-fuse-elementwise"> {
   let summary = "Fuse elementwise linalg producers into their consumers";
   let description = [{

@@ -24,6 +24,12 @@ inline constexpr llvm::StringLiteral kDifferentiateAttrName =
 /// static or unnamed). Arguments that share a name share its extent at run
 /// time; syna-run checks its inputs against them.
 inline constexpr llvm::StringLiteral kDimNamesAttrName = "syna.dim_names";
+/// The same for a graph's results: the name of each dynamic result
+/// dimension that the source spells with an argument's dimension name, so
+/// that a caller knows a result's size before the call (syna-compile's C
+/// headers, docs/deploy.md).
+inline constexpr llvm::StringLiteral kResultDimNamesAttrName =
+    "syna.result_dim_names";
 
 } // namespace syna
 
