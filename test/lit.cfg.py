@@ -70,6 +70,9 @@ config.substitutions.append(("%cc", shutil.which("cc") or "cc"))
 config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
 if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-cross")
+# syna-run explain draws the model's graph with Graphviz's dot.
+if shutil.which("dot"):
+    config.available_features.add("graphviz")
 # In sanitizer builds a report must fail the test even under `not`, which
 # accepts any non-zero exit: make the sanitizers abort instead.
 # libMLIR.so is not instrumented, but LLVM's BumpPtrAllocator poisons fresh

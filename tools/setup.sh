@@ -25,6 +25,8 @@ packages=(cmake ninja-build g++ llvm-22-dev llvm-22-tools libmlir-22-dev
 # syna-compile's libraries for 64-bit ARM are linked by the cross compiler
 # and run under qemu in the tests (docs/deploy.md).
 packages+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+# syna-run explain draws the model's graph with Graphviz (docs/explain.md).
+packages+=(graphviz)
 # The benchmarks' peer: PyTorch, run side by side with syna; gcc (above)
 # compiles the hand-written C loop.
 ((benchmarks)) && packages+=(python3-torch)

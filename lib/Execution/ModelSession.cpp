@@ -5,6 +5,7 @@
 #include "mlir/Support/Timing.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/InitAll.h"
+#include "syna/Conversion/DomainMaps.h"
 #include "syna/Training/Passes.h"
 
 #include <cmath>
@@ -65,6 +66,8 @@ llvm::Error ModelSession::build(llvm::StringRef file, Mode mode) {
   if (mode == Mode::Training)
     pm.addPass(createSynaBuildTrainStep());
   pm.addPass(createSynaBuildEvalStep());
+  if (mode == Mode::Explain)
+    pm.addPass(createSynaBuildProbeStep());
   pm.addPass(createSynaExposeParams());
   if (failed(pm.run(*module_)))
     return err("building the model's steps failed (see the diagnostics "
@@ -83,10 +86,20 @@ llvm::Error ModelSession::build(llvm::StringRef file, Mode mode) {
     return e;
   if (llvm::Error e = signature(kPredictFn, predict_))
     return e;
+  if (mode == Mode::Explain) {
+    if (llvm::Error e = signature(kProbeFn, probe_))
+      return e;
+    for (Operation *op :
+         probedSynapses(module_->lookupSymbol<func::FuncOp>(kProbeFn)))
+      probedParameters_.push_back(
+          cast<SynapseDenseOp>(op).getBeta().getDefiningOp<ParamRefOp>()
+              .getName().str());
+  }
   for (ParamOp param : module_->getOps<ParamOp>()) {
     Parameter &p = parameters_[param.getSymName().str()];
     p.shape.assign(param.getTensorType().getShape().begin(),
                    param.getTensorType().getShape().end());
+    p.domain = param.getDomain();
     if (llvm::Error e = signature((kGetPrefix + param.getSymName()).str(), p.get))
       return e;
     if (llvm::Error e = signature((kSetPrefix + param.getSymName()).str(), p.set))
@@ -181,6 +194,28 @@ llvm::Expected<std::vector<Prediction>> ModelSession::predict(HostArray images) 
   for (auto [i, prediction] : llvm::enumerate(predictions))
     prediction = {int64_t((*results)[0].at(i)), (*results)[1].at(i)};
   return predictions;
+}
+
+llvm::Expected<std::vector<HostArray>> ModelSession::probe(HostArray images) {
+  if (mode_ != Mode::Explain)
+    return err("the model was not opened to be explained");
+  std::vector<HostArray> inputs;
+  inputs.push_back(std::move(images));
+  return call(probe_, std::move(inputs));
+}
+
+llvm::Expected<std::vector<double>>
+ModelSession::parameterValue(llvm::StringRef name) {
+  auto it = parameters_.find(name.str());
+  if (it == parameters_.end())
+    return err("no parameter @" + name);
+  llvm::Expected<std::vector<HostArray>> theta = call(it->second.get, {});
+  if (!theta)
+    return theta.takeError();
+  std::vector<double> values((*theta)[0].numElements());
+  for (auto [i, value] : llvm::enumerate(values))
+    value = mapOntoDomain((*theta)[0].at(i), it->second.domain);
+  return values;
 }
 
 llvm::Expected<data::Checkpoint> ModelSession::saveParameters() {

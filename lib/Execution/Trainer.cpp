@@ -484,12 +484,11 @@ std::string summaryLine(const TrainSummary &s) {
 // Evaluation and prediction
 //===----------------------------------------------------------------------===//
 
-/// A model in inference mode, compiled, with a checkpoint's parameters.
-static llvm::Expected<std::unique_ptr<ModelSession>>
-openWithCheckpoint(const EvalConfig &config) {
+llvm::Expected<std::unique_ptr<ModelSession>>
+openWithCheckpoint(const EvalConfig &config, ModelSession::Mode mode) {
   if (config.checkpoint.empty())
     return err("--checkpoint FILE is required");
-  auto session = ModelSession::open(config.file, ModelSession::Mode::Inference);
+  auto session = ModelSession::open(config.file, mode);
   if (!session)
     return session.takeError();
   llvm::Expected<data::Checkpoint> checkpoint =
@@ -504,22 +503,37 @@ openWithCheckpoint(const EvalConfig &config) {
   return session;
 }
 
-llvm::Expected<EvalResult> evaluateCheckpoint(const EvalConfig &config) {
-  auto session = openWithCheckpoint(config);
-  if (!session)
-    return session.takeError();
-  const ModelSpec &spec = (*session)->spec();
-  llvm::Expected<std::string> dir =
-      data::resolveDataDirectory(spec.data, config.dataDir, config.dataset);
+llvm::Expected<data::LabelledImages>
+loadTestSet(const ModelSession &session, const EvalConfig &config) {
+  llvm::Expected<std::string> dir = data::resolveDataDirectory(
+      session.spec().data, config.dataDir, config.dataset);
   if (!dir)
     return dir.takeError();
   llvm::Expected<data::LabelledImages> test =
       data::loadSplit(*dir, "t10k", config.limitTest);
   if (!test)
     return test.takeError();
-  if (llvm::Error e = checkImageShape(**session, *test, *dir))
+  if (llvm::Error e = checkImageShape(session, *test, *dir))
     return std::move(e);
-  return evaluate(**session, *test, config.batch.value_or(spec.batch));
+  return test;
+}
+
+HostArray testBatch(const ModelSession &session,
+                    const data::LabelledImages &test, int64_t n0, int64_t n) {
+  std::vector<int64_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  return batchImages(session.imageSpec(), test, order, n0, n);
+}
+
+llvm::Expected<EvalResult> evaluateCheckpoint(const EvalConfig &config) {
+  auto session = openWithCheckpoint(config, ModelSession::Mode::Inference);
+  if (!session)
+    return session.takeError();
+  llvm::Expected<data::LabelledImages> test = loadTestSet(**session, config);
+  if (!test)
+    return test.takeError();
+  return evaluate(**session, *test,
+                  config.batch.value_or((*session)->spec().batch));
 }
 
 /// The images of one .npy file as the graph's input.
@@ -551,7 +565,7 @@ predictImages(const EvalConfig &config, llvm::ArrayRef<std::string> files) {
   if (files.empty())
     return err("predict: give images with -i FILE.npy (N×784 or N×28×28 "
                "values in [0, 1])");
-  auto session = openWithCheckpoint(config);
+  auto session = openWithCheckpoint(config, ModelSession::Mode::Inference);
   if (!session)
     return session.takeError();
   std::vector<ImagePredictions> all;

@@ -36,6 +36,7 @@ Subcommand gradcheckCommand();
 Subcommand trainCommand();
 Subcommand evalCommand();
 Subcommand predictCommand();
+Subcommand explainCommand();
 
 } // namespace syna::tool
 

@@ -6,12 +6,14 @@
 //                  [--limit-test N] [--no-progress]
 //   syna-run eval FILE.syna --checkpoint FILE [--data DIR | --dataset ...]
 //   syna-run predict FILE.syna --checkpoint FILE -i IMAGES.npy ...
+//   syna-run explain FILE.syna --checkpoint FILE -o DIR [--data DIR ...]
 //
-// See docs/training.md.
+// See docs/training.md and docs/explain.md.
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
 
+#include "syna/Execution/Explain.h"
 #include "syna/Execution/Trainer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Process.h"
@@ -29,10 +31,14 @@ cl::SubCommand trainCmd("train", "train a model (a .syna file with a "
                                  "`model` block) on an IDX data set");
 cl::SubCommand evalCmd("eval", "test accuracy of a checkpoint");
 cl::SubCommand predictCmd("predict", "classify images with a checkpoint");
+cl::SubCommand explainCmd("explain",
+                          "pictures of what a checkpoint has learned: each "
+                          "synapse tensor's β, its per-class inputs and "
+                          "outputs, the model's graph");
 
 cl::opt<std::string> file(cl::Positional, cl::desc("<model.syna>"),
                           cl::Required, cl::sub(trainCmd), cl::sub(evalCmd),
-                          cl::sub(predictCmd));
+                          cl::sub(predictCmd), cl::sub(explainCmd));
 cl::opt<int64_t> epochs("epochs", cl::desc("override the model's epochs"),
                         cl::sub(trainCmd));
 cl::opt<int64_t> batch("batch", cl::desc("override the model's batch size"),
@@ -42,12 +48,13 @@ cl::opt<double> lr("lr", cl::desc("override the optimizer's learning rate"),
 cl::opt<std::string> dataDir("data",
                              cl::desc("IDX directory (train-/t10k-images-idx3"
                                       "-ubyte[.gz], ...-labels-idx1-ubyte[.gz])"),
-                             cl::sub(trainCmd), cl::sub(evalCmd));
+                             cl::sub(trainCmd), cl::sub(evalCmd),
+                             cl::sub(explainCmd));
 cl::opt<std::string>
     dataset("dataset",
             cl::desc("mnist (the embedded default, build/data/mnist) or "
                      "fashion (Debian's dataset-fashion-mnist)"),
-            cl::sub(trainCmd), cl::sub(evalCmd));
+            cl::sub(trainCmd), cl::sub(evalCmd), cl::sub(explainCmd));
 cl::opt<std::string> outDir("out",
                             cl::desc("directory of run.log, metrics.csv, "
                                      "metrics.svg (default runs/MODEL)"),
@@ -55,8 +62,10 @@ cl::opt<std::string> outDir("out",
 cl::opt<std::string> checkpoint(
     "checkpoint",
     cl::desc("train: where to write the checkpoint each epoch (default "
-             "OUT/checkpoint.safetensors); eval/predict: the checkpoint to use"),
-    cl::sub(trainCmd), cl::sub(evalCmd), cl::sub(predictCmd));
+             "OUT/checkpoint.safetensors); eval/predict/explain: the "
+             "checkpoint to use"),
+    cl::sub(trainCmd), cl::sub(evalCmd), cl::sub(predictCmd),
+    cl::sub(explainCmd));
 cl::opt<std::string> resume("resume",
                             cl::desc("continue training from a checkpoint"),
                             cl::sub(trainCmd));
@@ -65,12 +74,16 @@ cl::opt<int64_t> limitTrain("limit-train",
                             cl::init(0), cl::sub(trainCmd));
 cl::opt<int64_t> limitTest("limit-test",
                            cl::desc("use only the first N test images"),
-                           cl::init(0), cl::sub(trainCmd), cl::sub(evalCmd));
+                           cl::init(0), cl::sub(trainCmd), cl::sub(evalCmd),
+                           cl::sub(explainCmd));
 cl::opt<bool> noProgress("no-progress", cl::desc("no progress output"),
                          cl::sub(trainCmd));
 cl::list<std::string> images("input", cl::desc("images to classify (.npy)"),
                              cl::sub(predictCmd));
 cl::alias imagesShort("i", cl::aliasopt(images));
+cl::opt<std::string> explainDir("o", cl::desc("explain: output directory"),
+                                cl::value_desc("DIR"), cl::Required,
+                                cl::sub(explainCmd));
 
 std::string formatDuration(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0)
@@ -244,8 +257,26 @@ int predictMain() {
   return 0;
 }
 
+int explainMain() {
+  EvalConfig config = evalConfig();
+  if (llvm::Error e = config.compile.validate())
+    return fail(std::move(e));
+  llvm::Expected<ExplainReport> report = explainModel(config, explainDir);
+  if (!report)
+    return fail(report.takeError());
+  for (const std::string &path : report->files)
+    llvm::outs() << "wrote " << path << "\n";
+  llvm::outs() << "class means over " << report->images << " test images";
+  if (!report->graphSvg)
+    llvm::outs() << "; no graph.svg: Graphviz's dot is not installed "
+                    "(apt-get install graphviz)";
+  llvm::outs() << "\n";
+  return 0;
+}
+
 } // namespace
 
+Subcommand explainCommand() { return {explainCmd, explainMain}; }
 Subcommand trainCommand() { return {trainCmd, trainMain}; }
 Subcommand evalCommand() { return {evalCmd, evalMain}; }
 Subcommand predictCommand() { return {predictCmd, predictMain}; }

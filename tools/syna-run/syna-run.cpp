@@ -5,6 +5,7 @@
 //   syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] ...
 //   syna-run eval FILE.syna --checkpoint F [--data DIR]
 //   syna-run predict FILE.syna --checkpoint F -i IMAGES.npy
+//   syna-run explain FILE.syna --checkpoint F -o DIR
 //
 // Every subcommand takes the compile options (--target, --no-omp,
 // --vector-width N, ...; CompileOptions.def). See docs/tools.md.
@@ -54,7 +55,7 @@ int main(int argc, char **argv) {
   syna::tool::Subcommand commands[] = {
       syna::tool::runCommand(), syna::tool::gradcheckCommand(),
       syna::tool::trainCommand(), syna::tool::evalCommand(),
-      syna::tool::predictCommand()};
+      syna::tool::predictCommand(), syna::tool::explainCommand()};
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "syna-run: compile and execute syna graphs, circuits and models\n\n"
@@ -64,10 +65,11 @@ int main(int argc, char **argv) {
       "  syna-run train FILE.syna [--epochs N] [--batch N] [--lr X] [--seed N] "
       "[--data DIR|--dataset mnist|fashion] [--checkpoint F] [--resume F]\n"
       "  syna-run eval FILE.syna --checkpoint F [--data DIR]\n"
-      "  syna-run predict FILE.syna --checkpoint F -i IMAGES.npy\n");
+      "  syna-run predict FILE.syna --checkpoint F -i IMAGES.npy\n"
+      "  syna-run explain FILE.syna --checkpoint F -o DIR\n");
   for (const syna::tool::Subcommand &command : commands)
     if (command.command)
       return command.main();
   return syna::tool::fail("expected a subcommand: syna-run run|gradcheck|"
-                          "train|eval|predict FILE ... (see --help)");
+                          "train|eval|predict|explain FILE ... (see --help)");
 }

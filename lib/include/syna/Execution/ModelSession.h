@@ -14,6 +14,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "syna/Data/Safetensors.h"
 #include "syna/Dialect/Syna/IR/ModelSchema.h"
+#include "syna/Dialect/Syna/IR/SynaAttrs.h"
 #include "syna/Execution/Backend.h"
 #include "syna/Execution/ExtentCheck.h"
 
@@ -51,7 +52,8 @@ llvm::Error setThetaFromCheckpoint(mlir::ModuleOp module,
 
 class ModelSession {
 public:
-  enum class Mode { Inference, Training };
+  /// Explain: Inference, plus the probe step of syna-run explain.
+  enum class Mode { Inference, Training, Explain };
 
   /// Loads `file` (a .syna file with a `model` block, or MLIR with a
   /// #syna.model) and builds its steps; diagnostics go to stderr.
@@ -74,6 +76,17 @@ public:
   llvm::Expected<BatchResult> evalStep(HostArray images, HostArray labels);
   llvm::Expected<std::vector<Prediction>> predict(HostArray images);
 
+  /// Explain mode: the parameter (β) of each probed synapse tensor, in the
+  /// order of probe's results (syna-build-probe-step).
+  const std::vector<std::string> &probedParameters() const {
+    return probedParameters_;
+  }
+  /// Explain mode: the graph's scores, then the input x and the output y of
+  /// each probed synapse tensor.
+  llvm::Expected<std::vector<HostArray>> probe(HostArray images);
+  /// The domain map's value of a parameter's θ: β = σ(θ) for `in unit`.
+  llvm::Expected<std::vector<double>> parameterValue(llvm::StringRef name);
+
   /// Every parameter's θ (optimizer state included).
   llvm::Expected<data::Checkpoint> saveParameters();
   /// Sets θ of every parameter from `checkpoint` after checking names,
@@ -92,9 +105,11 @@ private:
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   ModelSpec spec_;
   Mode mode_ = Mode::Inference;
-  GraphSignature train_, eval_, predict_;
+  GraphSignature train_, eval_, predict_, probe_;
+  std::vector<std::string> probedParameters_;
   struct Parameter {
     std::vector<int64_t> shape;
+    Domain domain = Domain::Real;
     GraphSignature get, set;
   };
   std::map<std::string, Parameter> parameters_;

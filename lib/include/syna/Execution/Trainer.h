@@ -9,6 +9,7 @@
 #ifndef SYNA_EXECUTION_TRAINER_H
 #define SYNA_EXECUTION_TRAINER_H
 
+#include "syna/Data/Idx.h"
 #include "syna/Data/Metrics.h"
 #include "syna/Execution/ModelSession.h"
 
@@ -99,6 +100,20 @@ struct ImagePredictions {
 /// N×28×28 values in [0, 1]).
 llvm::Expected<std::vector<ImagePredictions>>
 predictImages(const EvalConfig &config, llvm::ArrayRef<std::string> files);
+
+/// The model of `config.file` opened in `mode` (Inference or Explain),
+/// compiled, with the parameters of `config.checkpoint`.
+llvm::Expected<std::unique_ptr<ModelSession>>
+openWithCheckpoint(const EvalConfig &config, ModelSession::Mode mode);
+
+/// The test split of the model's data set (config.dataDir, config.dataset,
+/// config.limitTest), checked against the graph's image size.
+llvm::Expected<data::LabelledImages>
+loadTestSet(const ModelSession &session, const EvalConfig &config);
+
+/// Test images [n0, n) as the graph's input.
+HostArray testBatch(const ModelSession &session,
+                    const data::LabelledImages &test, int64_t n0, int64_t n);
 
 } // namespace syna
 

@@ -27,6 +27,11 @@ inline constexpr llvm::StringLiteral kPredictFn = "__syna_predict";
 inline constexpr llvm::StringLiteral kGetPrefix = "__syna_get_";
 inline constexpr llvm::StringLiteral kSetPrefix = "__syna_set_";
 inline constexpr llvm::StringLiteral kOptPrefix = "__opt_";
+inline constexpr llvm::StringLiteral kProbeFn = "__syna_probe";
+
+/// The synapse tensors that syna-build-probe-step probes, in its order:
+/// every syna.synapse_dense of `graph` whose β is a syna.param_ref.
+llvm::SmallVector<mlir::Operation *> probedSynapses(mlir::func::FuncOp graph);
 
 } // namespace syna
 

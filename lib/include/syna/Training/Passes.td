@@ -40,6 +40,19 @@ def SynaBuildTrainStep : Pass<"syna-build-train-step", "::mlir::ModuleOp"> {
   ];
 }
 
+def SynaBuildProbeStep : Pass<"syna-build-probe-step", "::mlir::ModuleOp"> {
+  let summary = "emit a copy of the model's graph that also returns what each synapse tensor reads and writes";
+  let description = [{
+    For `syna-run explain` (docs/explain.md): `@__syna_probe(x) -> (scores,
+    x_1, y_1, x_2, y_2, ...)`, the model's graph in inference mode (a key
+    argument gets the constant 0) followed, for each `syna.synapse_dense`
+    whose β is a parameter, in the order of the graph, by its excitatory
+    input `x` and its output `y`. A copy rather than a call, since the
+    values are inside the graph; only `syna-run explain` builds it.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def SynaBuildEvalStep : Pass<"syna-build-eval-step", "::mlir::ModuleOp"> {
   let summary = "emit the compiled evaluation and prediction steps of the syna.model";
   let description = [{
