@@ -145,6 +145,8 @@ llvm::Expected<GraphSignature> graphSignature(ModuleOp module,
                  llvm::Twine(llvm::toString(s.takeError())) +
                  " that syna-run cannot pass");
     addNames(*s, dimNames, i);
+    if (auto name = dyn_cast<NameLoc>(func.getArgument(i).getLoc()))
+      s->name = name.getName().str();
     sig.inputs.push_back(*s);
   }
   for (auto [i, t] : llvm::enumerate(func.getResultTypes())) {

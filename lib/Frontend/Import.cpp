@@ -176,7 +176,10 @@ void Importer::importFunction(const FunctionDecl &function) {
   for (const std::unique_ptr<Binding> &binding : function.bindings)
     if (binding->kind == Binding::Arg) {
       mlir::BlockArgument arg = entry->getArgument(binding->index);
-      arg.setLoc(loc(binding->loc));
+      // The argument's name travels as a NameLoc: syna-run's named inputs
+      // and syna-compile's C parameters use it (argumentNames, Signature.h).
+      arg.setLoc(mlir::NameLoc::get(builder_.getStringAttr(binding->name),
+                                    loc(binding->loc)));
       values_[binding.get()] = arg;
     }
   mlir::OpBuilder::InsertionGuard guard(builder_);

@@ -2,10 +2,11 @@
 //
 // See CHeader.h. The generated function, for f(x: f32[B, 4]) -> f32[B, 2]:
 //
-//   static inline int f(const float *in0, int64_t B, float *out0);
+//   static inline int f(const float *x, int64_t B, float *out0);
 //
-// Tensors are row-major arrays; each dynamic dimension is one int64_t
-// parameter, named as in the .syna source (in<i>_dim<k> when unnamed);
+// Tensors are row-major arrays, named as in the .syna source (in<i> when
+// the name is unknown or unusable in C); each dynamic dimension is one
+// int64_t parameter, named as in the source (in<i>_dim<k> when unnamed);
 // scalars are passed by value. The results' arrays are the caller's.
 //
 //===----------------------------------------------------------------------===//
@@ -59,8 +60,29 @@ struct Extents {
   /// The dynamic dimensions, in order of first appearance: the C
   /// function's int64_t parameters.
   std::vector<std::string> parameters;
+  /// The C name of each input: its .syna name, or in<i>.
+  std::vector<std::string> inputNames;
 };
 } // namespace
+
+/// Each input's .syna name when it is a C identifier that clashes with no
+/// keyword, dimension or other input; in<i> otherwise.
+static void nameInputs(const GraphSignature &signature, Extents &extents) {
+  llvm::StringSet<> taken;
+  for (const std::string &dim : extents.parameters)
+    taken.insert(dim);
+  for (auto [i, spec] : llvm::enumerate(signature.inputs)) {
+    llvm::StringRef name = spec.name;
+    bool identifier = !name.empty() && !llvm::isDigit(name.front()) &&
+                      llvm::all_of(name, [](char c) {
+                        return llvm::isAlnum(c) || c == '_';
+                      });
+    std::string c = identifier ? cDimName(name) : "";
+    bool usable = identifier && c == name && !taken.contains(c);
+    extents.inputNames.push_back(usable ? c : "in" + std::to_string(i));
+    taken.insert(extents.inputNames.back());
+  }
+}
 
 static llvm::Expected<Extents> extentsOf(const GraphSignature &signature) {
   Extents extents;
@@ -99,6 +121,7 @@ static llvm::Expected<Extents> extentsOf(const GraphSignature &signature) {
       dims.push_back(cDimName(spec.dimNames[k]));
     }
   }
+  nameInputs(signature, extents);
   return extents;
 }
 
@@ -171,7 +194,7 @@ static void writeSignatureComment(llvm::raw_ostream &os,
   };
   os << "/* " << interface.function << "(";
   for (auto [i, spec] : llvm::enumerate(sig.inputs))
-    os << (i ? ", " : "") << "in" << i << ": "
+    os << (i ? ", " : "") << extents.inputNames[i] << ": "
        << shapeOf(spec, extents.inputs[i]);
   os << ") -> (";
   for (auto [i, spec] : llvm::enumerate(sig.results))
@@ -194,9 +217,9 @@ static void writeFunction(llvm::raw_ostream &os, const CInterface &interface,
   std::vector<std::string> params;
   for (auto [i, spec] : llvm::enumerate(sig.inputs))
     params.push_back(spec.kind == ValueSpec::Scalar
-                         ? (cType(spec.dtype) + " in" + llvm::Twine(i)).str()
-                         : ("const " + cType(spec.dtype) + " *in" +
-                            llvm::Twine(i)).str());
+                         ? (cType(spec.dtype) + " " + extents.inputNames[i]).str()
+                         : ("const " + cType(spec.dtype) + " *" +
+                            extents.inputNames[i]).str());
   for (const std::string &dim : extents.parameters)
     params.push_back("int64_t " + dim);
   for (auto [i, spec] : llvm::enumerate(sig.results))
@@ -214,7 +237,7 @@ static void writeFunction(llvm::raw_ostream &os, const CInterface &interface,
      << "  void *syna_results_at = syna_results;\n";
   std::vector<std::string> args = {"&syna_results_at"};
   for (auto [i, spec] : llvm::enumerate(sig.inputs)) {
-    std::string in = "in" + std::to_string(i);
+    const std::string &in = extents.inputNames[i];
     if (spec.kind == ValueSpec::Scalar) {
       args.push_back("&" + in);
       continue;
@@ -225,10 +248,10 @@ static void writeFunction(llvm::raw_ostream &os, const CInterface &interface,
     words.insert(words.end(), dims.begin(), dims.end());
     for (size_t k = 0; k < dims.size(); ++k)
       words.push_back(product(dims.drop_front(k + 1)));
-    os << "  int64_t syna_" << in << "[" << words.size() << "] = {"
+    os << "  int64_t syna_desc_" << in << "[" << words.size() << "] = {"
        << llvm::join(words, ", ") << "};\n";
     for (size_t w = 0; w < words.size(); ++w)
-      args.push_back("&syna_" + in + "[" + std::to_string(w) + "]");
+      args.push_back("&syna_desc_" + in + "[" + std::to_string(w) + "]");
   }
   os << "  void *syna_args[" << args.size() << "] = {" << llvm::join(args, ", ")
      << "};\n"
@@ -238,7 +261,7 @@ static void writeFunction(llvm::raw_ostream &os, const CInterface &interface,
   std::vector<std::string> seen;
   for (auto [i, spec] : llvm::enumerate(sig.inputs))
     if (spec.kind == ValueSpec::Tensor)
-      seen.push_back("(const void *)in" + std::to_string(i));
+      seen.push_back("(const void *)" + extents.inputNames[i]);
   size_t at = 0;
   std::vector<size_t> offsets;
   for (auto [i, spec] : llvm::enumerate(sig.results)) {

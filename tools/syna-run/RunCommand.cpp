@@ -44,7 +44,8 @@ cl::opt<std::string> graph("graph",
                            cl::sub(command));
 cl::list<std::string>
     inputs("input", cl::desc("graph input: a .npy file or an array literal, in "
-                             "argument order (repeat)"),
+                             "argument order, or NAME=VALUE for the argument "
+                             "NAME (repeat)"),
            cl::sub(command));
 cl::alias inputsShort("i", cl::aliasopt(inputs));
 cl::opt<std::string> outputDir("output-dir",
@@ -96,10 +97,57 @@ llvm::Expected<HostArray> readInput(llvm::StringRef text, const ValueSpec *spec)
   return array;
 }
 
+/// The text of each input: `-i NAME=VALUE` goes to the argument named
+/// NAME, the other -i values to the remaining arguments in order. Without
+/// named inputs, the -i values as given (validateInputs checks the count).
+llvm::Expected<std::vector<std::string>>
+assignInputs(const GraphSignature &signature) {
+  auto fail = [](const llvm::Twine &message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   message.str());
+  };
+  std::vector<std::optional<std::string>> slots(signature.inputs.size());
+  std::vector<std::string> positional;
+  bool named = false;
+  for (const std::string &text : inputs) {
+    auto [name, value] = llvm::StringRef(text).split('=');
+    auto input = llvm::find_if(signature.inputs, [&](const ValueSpec &spec) {
+      return !spec.name.empty() && spec.name == name;
+    });
+    if (!llvm::StringRef(text).contains('=') || input == signature.inputs.end()) {
+      positional.push_back(text);
+      continue;
+    }
+    std::optional<std::string> &slot = slots[input - signature.inputs.begin()];
+    if (slot)
+      return fail("input '" + name + "' is given twice");
+    slot = value.str();
+    named = true;
+  }
+  if (!named)
+    return positional;
+  auto next = positional.begin();
+  std::vector<std::string> texts;
+  for (auto [slot, spec] : llvm::zip(slots, signature.inputs)) {
+    if (!slot && next == positional.end())
+      return fail("no value for input '" + spec.name + "' of @" +
+                  signature.name + " (give -i " + spec.name + "=VALUE)");
+    texts.push_back(slot ? *slot : *next++);
+  }
+  if (next != positional.end())
+    return fail("@" + signature.name + " takes " +
+                llvm::Twine(signature.inputs.size()) +
+                " inputs; '" + *next + "' is one too many");
+  return texts;
+}
+
 llvm::Expected<std::vector<HostArray>>
 readInputs(const GraphSignature &signature) {
+  llvm::Expected<std::vector<std::string>> texts = assignInputs(signature);
+  if (!texts)
+    return texts.takeError();
   std::vector<HostArray> values;
-  for (auto [i, text] : llvm::enumerate(inputs)) {
+  for (auto [i, text] : llvm::enumerate(*texts)) {
     const ValueSpec *spec =
         i < signature.inputs.size() ? &signature.inputs[i] : nullptr;
     llvm::Expected<HostArray> value = readInput(text, spec);

@@ -24,6 +24,9 @@ mlir::OwningOpRef<mlir::ModuleOp> loadModule(llvm::StringRef path,
 /// What a graph takes and returns, read from its func.func before lowering.
 struct ValueSpec {
   enum Kind { Tensor, Scalar } kind = Tensor;
+  /// An input's name in the .syna source (its argument's NameLoc); "" for
+  /// results and when the module does not say (plain MLIR).
+  std::string name;
   DType dtype = DType::F32;
   llvm::SmallVector<int64_t> shape; // ShapedType::kDynamic for '?'
   /// The name of each dimension in the .syna source ("" for a static or
