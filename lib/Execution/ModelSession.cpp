@@ -3,9 +3,9 @@
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
+#include "syna/Conversion/DomainMaps.h"
 #include "syna/Dialect/Syna/IR/SynaOps.h"
 #include "syna/InitAll.h"
-#include "syna/Conversion/DomainMaps.h"
 #include "syna/Training/Passes.h"
 
 #include <cmath>
