@@ -21,12 +21,17 @@ Usage: python3 benchmarks/deploy.py [--build build] [--threads 2]
        [--seconds 2] [--repeat 3]
 Needs python3-torch, python3-numpy and gcc (tools/setup.sh --benchmarks).
 """
-import argparse, gzip, json, os, struct, subprocess, sys, tempfile, time
+import argparse, os, subprocess, sys, tempfile, time
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The embedded data as train_mnist.py reads it; checkpoints as the tests
+# write them.
+from train_mnist import load
+sys.path.insert(0, os.path.join(ROOT, "test", "Training", "Inputs"))
+from safetensors_np import save
 MODEL = os.path.join(ROOT, "examples", "mnist_synacnn.syna")
 SHAPES = {
     "conv1_w": (16, 1, 5, 5), "bn1_scale": (16,), "bn1_shift": (16,),
@@ -56,27 +61,6 @@ def random_theta(seed=5):
             value = rng.uniform(-1, 1, shape) / np.sqrt(fan_in)
         theta[name] = value.astype(np.float32)
     return theta
-
-
-def write_safetensors(path, tensors):
-    header, blobs, offset = {}, [], 0
-    for name, value in tensors.items():
-        data = value.astype("<f4").tobytes()
-        header[name] = {"dtype": "F32", "shape": list(value.shape),
-                        "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    text = json.dumps(header).encode()
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
-
-
-def test_images(build):
-    raw = gzip.open(os.path.join(build, "data", "mnist",
-                                 "t10k-images-idx3-ubyte.gz")).read()
-    n = struct.unpack(">I", raw[4:8])[0]
-    pixels = np.frombuffer(raw, np.uint8, offset=16)[: n * 784]
-    return (pixels.astype(np.float32) / 255.0).reshape(n, 1, 28, 28)
 
 
 def torch_model(torch, theta, dtype):
@@ -146,11 +130,11 @@ def main():
         sys.exit("deploy.py needs PyTorch: tools/setup.sh --benchmarks")
     torch.set_num_threads(args.threads)
     bin_dir = os.path.join(args.build, "bin")
-    images = test_images(args.build)
+    images, _ = load(os.path.join(args.build, "data", "mnist"), "t10k")
     theta = random_theta()
     tmp = tempfile.mkdtemp(prefix="syna-deploy-")
     checkpoint = os.path.join(tmp, "theta.safetensors")
-    write_safetensors(checkpoint, theta)
+    save(checkpoint, theta)
     images.tofile(os.path.join(tmp, "images.f32"))
     np.save(os.path.join(tmp, "images.npy"), images)
 

@@ -7,6 +7,7 @@
 #include "syna/Data/HeatMap.h"
 
 #include "syna/Data/InputLimits.h"
+#include "syna/Data/Metrics.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -86,21 +87,6 @@ llvm::Error writeHeatMapPng(llvm::StringRef path, const HeatMap &map) {
     os << png;
     return llvm::Error::success();
   });
-}
-
-static std::string escapeXml(llvm::StringRef text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out.push_back(c);
-  }
-  return out;
 }
 
 llvm::Error writeHeatMapSvg(llvm::StringRef path, const HeatMap &map) {

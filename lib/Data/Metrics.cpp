@@ -37,7 +37,9 @@ struct Frame {
   }
 };
 
-std::string escape(llvm::StringRef text) {
+} // namespace
+
+std::string syna::data::escapeXml(llvm::StringRef text) {
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -50,7 +52,6 @@ std::string escape(llvm::StringRef text) {
   }
   return out;
 }
-} // namespace
 
 llvm::Error syna::data::writeMetricsSvg(llvm::StringRef path,
                                         llvm::StringRef title,
@@ -80,7 +81,7 @@ llvm::Error syna::data::writeMetricsSvg(llvm::StringRef path,
           "height=\"400\" font-family=\"sans-serif\" font-size=\"12\">\n"
        << "<rect width=\"640\" height=\"400\" fill=\"white\"/>\n"
        << "<text x=\"320\" y=\"25\" text-anchor=\"middle\" font-size=\"15\">"
-       << escape(title) << "</text>\n";
+       << escapeXml(title) << "</text>\n";
     // Axes, ticks and gridlines: five steps on each vertical axis.
     os << llvm::format("<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" "
                        "height=\"%.0f\" fill=\"none\" stroke=\"black\"/>\n",

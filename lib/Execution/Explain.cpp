@@ -35,39 +35,37 @@ struct ClassSums {
 };
 } // namespace
 
-/// Runs the probe step over the test set in batches of 100 and sums each
-/// synapse tensor's x and y per class.
+/// Runs the probe step over the test set in the model's batches and sums
+/// each synapse tensor's x and y per class.
 static llvm::Error sumPerClass(ModelSession &session,
-                               const data::LabelledImages &test,
+                               const data::LabelledImages &test, int64_t batch,
                                int64_t classes, std::vector<ClassSums> &sums,
                                std::vector<int64_t> &counts) {
   counts.assign(classes, 0);
-  for (int64_t n0 = 0; n0 < test.size(); n0 += 100) {
-    int64_t n = std::min<int64_t>(test.size(), n0 + 100);
-    llvm::Expected<std::vector<HostArray>> results =
-        session.probe(testBatch(session, test, n0, n));
-    if (!results)
-      return results.takeError();
-    for (auto [k, site] : llvm::enumerate(sums)) {
-      const HostArray &x = (*results)[1 + 2 * k], &y = (*results)[2 + 2 * k];
-      site.width = x.shape.back();
-      site.x.resize(classes * site.width);
-      site.y.resize(classes * site.width);
-      for (int64_t b = 0; b < n - n0; ++b) {
-        int64_t label = test.labels[n0 + b];
-        if (label < 0 || label >= classes)
-          continue;
-        for (int64_t j = 0; j < site.width; ++j) {
-          site.x[label * site.width + j] += x.at(b * site.width + j);
-          site.y[label * site.width + j] += y.at(b * site.width + j);
+  return forEachTestBatch(
+      session, test, batch,
+      [&](HostArray images, HostArray labels) -> llvm::Error {
+        llvm::Expected<std::vector<HostArray>> results =
+            session.probe(std::move(images));
+        if (!results)
+          return results.takeError();
+        for (auto [k, site] : llvm::enumerate(sums)) {
+          const HostArray &x = (*results)[1 + 2 * k], &y = (*results)[2 + 2 * k];
+          site.width = x.shape.back();
+          site.x.resize(classes * site.width);
+          site.y.resize(classes * site.width);
+          for (int64_t b = 0, n = labels.numElements(); b < n; ++b) {
+            int64_t at = int64_t(labels.at(b)) * site.width;
+            for (int64_t j = 0; j < site.width; ++j) {
+              site.x[at + j] += x.at(b * site.width + j);
+              site.y[at + j] += y.at(b * site.width + j);
+            }
+          }
         }
-      }
-    }
-    for (int64_t b = n0; b < n; ++b)
-      if (test.labels[b] >= 0 && test.labels[b] < classes)
-        ++counts[test.labels[b]];
-  }
-  return llvm::Error::success();
+        for (int64_t b = 0, n = labels.numElements(); b < n; ++b)
+          ++counts[int64_t(labels.at(b))];
+        return llvm::Error::success();
+      });
 }
 
 /// Writes `map` as NAME.csv, NAME.svg and NAME.png in `dir`.
@@ -170,12 +168,15 @@ llvm::Expected<ExplainReport> explainModel(const EvalConfig &config,
   ExplainReport report;
   report.images = test->size();
   for (const std::string &param : params) {
-    llvm::Expected<std::vector<double>> beta = (*session)->parameterValue(param);
+    llvm::Expected<HostArray> beta = (*session)->parameterValue(param);
     if (!beta)
       return beta.takeError();
     data::HeatMap map;
-    map.rows = map.cols = std::lround(std::sqrt(double(beta->size())));
-    map.values = std::move(*beta);
+    map.rows = beta->shape[0];
+    map.cols = beta->shape[1];
+    map.values.resize(beta->numElements());
+    for (auto [i, value] : llvm::enumerate(map.values))
+      value = beta->at(i);
     map.title = "inhibition β = σ(θ) of @" + param + " (row i: output, column j: input)";
     map.rowLabel = "output i";
     map.colLabel = "input j";
@@ -183,10 +184,14 @@ llvm::Expected<ExplainReport> explainModel(const EvalConfig &config,
             writeMap(outDir, param + ".inhibition", map, report.files))
       return std::move(e);
   }
+  // loadSplit never returns an empty split ("holds no images").
   int64_t classes = *std::max_element(test->labels.begin(), test->labels.end()) + 1;
   std::vector<ClassSums> sums(params.size());
   std::vector<int64_t> counts;
-  if (llvm::Error e = sumPerClass(**session, *test, classes, sums, counts))
+  if (llvm::Error e =
+          sumPerClass(**session, *test,
+                      config.batch.value_or((*session)->spec().batch), classes,
+                      sums, counts))
     return std::move(e);
   for (auto [param, site] : llvm::zip(params, sums))
     if (llvm::Error e = writeClassMeans(outDir, param, site, counts, report.files))

@@ -204,18 +204,17 @@ llvm::Expected<std::vector<HostArray>> ModelSession::probe(HostArray images) {
   return call(probe_, std::move(inputs));
 }
 
-llvm::Expected<std::vector<double>>
-ModelSession::parameterValue(llvm::StringRef name) {
+llvm::Expected<HostArray> ModelSession::parameterValue(llvm::StringRef name) {
   auto it = parameters_.find(name.str());
   if (it == parameters_.end())
     return err("no parameter @" + name);
   llvm::Expected<std::vector<HostArray>> theta = call(it->second.get, {});
   if (!theta)
     return theta.takeError();
-  std::vector<double> values((*theta)[0].numElements());
-  for (auto [i, value] : llvm::enumerate(values))
-    value = mapOntoDomain((*theta)[0].at(i), it->second.domain);
-  return values;
+  HostArray value = (*theta)[0].convertedTo(DType::F64);
+  for (int64_t i = 0, e = value.numElements(); i < e; ++i)
+    value.set(i, mapOntoDomain(value.at(i), it->second.domain));
+  return value;
 }
 
 llvm::Expected<data::Checkpoint> ModelSession::saveParameters() {

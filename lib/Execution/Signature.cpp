@@ -179,9 +179,9 @@ static llvm::Error bindDynamicExtents(const ValueSpec &s, const HostArray &a,
   for (size_t d = 0; d < s.shape.size(); ++d) {
     if (!ShapedType::isDynamic(s.shape[d]))
       continue;
-    if (d >= s.dimNames.size() || s.dimNames[d].empty())
+    std::string name = s.dimName(d).str();
+    if (name.empty())
       continue;
-    const std::string &name = s.dimNames[d];
     auto [it, inserted] = extents.try_emplace(name, a.shape[d], index);
     if (inserted || it->second.first == a.shape[d])
       continue;

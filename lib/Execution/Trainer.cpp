@@ -113,26 +113,45 @@ llvm::Error checkImageShape(const ModelSession &session,
              llvm::Twine(session.valuesPerImage()) + " values per sample");
 }
 
-/// Loss and accuracy over every test image, in batches of `batch`.
-llvm::Expected<EvalResult> evaluate(ModelSession &session,
-                                    const data::LabelledImages &test,
-                                    int64_t batch) {
+} // namespace
+
+llvm::Error forEachTestBatch(
+    const ModelSession &session, const data::LabelledImages &test,
+    int64_t batch,
+    llvm::function_ref<llvm::Error(HostArray images, HostArray labels)> step) {
   if (batch < 1)
     return err("the evaluation batch must be at least 1, got " +
                llvm::Twine(batch));
   std::vector<int64_t> order(test.size());
   std::iota(order.begin(), order.end(), 0);
-  EvalResult result;
   for (int64_t n0 = 0; n0 < test.size(); n0 += batch) {
     int64_t n = std::min(test.size(), n0 + batch);
-    llvm::Expected<BatchResult> batchResult = session.evalStep(
-        batchImages(session.imageSpec(), test, order, n0, n),
-        batchLabels(test, order, n0, n));
-    if (!batchResult)
-      return batchResult.takeError();
-    result.loss += batchResult->loss;
-    result.correct += batchResult->correct;
+    if (llvm::Error e = step(batchImages(session.imageSpec(), test, order, n0, n),
+                             batchLabels(test, order, n0, n)))
+      return e;
   }
+  return llvm::Error::success();
+}
+
+namespace {
+
+/// Loss and accuracy over every test image, in batches of `batch`.
+llvm::Expected<EvalResult> evaluate(ModelSession &session,
+                                    const data::LabelledImages &test,
+                                    int64_t batch) {
+  EvalResult result;
+  if (llvm::Error e = forEachTestBatch(
+          session, test, batch,
+          [&](HostArray images, HostArray labels) -> llvm::Error {
+            llvm::Expected<BatchResult> batchResult =
+                session.evalStep(std::move(images), std::move(labels));
+            if (!batchResult)
+              return batchResult.takeError();
+            result.loss += batchResult->loss;
+            result.correct += batchResult->correct;
+            return llvm::Error::success();
+          }))
+    return std::move(e);
   result.total = test.size();
   if (result.total) {
     result.loss /= double(result.total);
@@ -518,12 +537,6 @@ loadTestSet(const ModelSession &session, const EvalConfig &config) {
   return test;
 }
 
-HostArray testBatch(const ModelSession &session,
-                    const data::LabelledImages &test, int64_t n0, int64_t n) {
-  std::vector<int64_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  return batchImages(session.imageSpec(), test, order, n0, n);
-}
 
 llvm::Expected<EvalResult> evaluateCheckpoint(const EvalConfig &config) {
   auto session = openWithCheckpoint(config, ModelSession::Mode::Inference);

@@ -94,10 +94,10 @@ static llvm::Expected<Extents> extentsOf(const GraphSignature &signature) {
         dims.push_back(std::to_string(extent));
         continue;
       }
-      bool named = k < spec.dimNames.size() && !spec.dimNames[k].empty();
-      std::string name = named ? cDimName(spec.dimNames[k])
-                               : "in" + std::to_string(i) + "_dim" +
-                                     std::to_string(k);
+      llvm::StringRef source = spec.dimName(k);
+      std::string name = !source.empty() ? cDimName(source)
+                                         : "in" + std::to_string(i) + "_dim" +
+                                               std::to_string(k);
       if (known.insert(name).second)
         extents.parameters.push_back(name);
       dims.push_back(name);
@@ -110,15 +110,15 @@ static llvm::Expected<Extents> extentsOf(const GraphSignature &signature) {
         dims.push_back(std::to_string(extent));
         continue;
       }
-      bool named = k < spec.dimNames.size() && !spec.dimNames[k].empty();
-      if (!named || !known.contains(cDimName(spec.dimNames[k])))
+      llvm::StringRef source = spec.dimName(k);
+      if (source.empty() || !known.contains(cDimName(source)))
         return err("result " + llvm::Twine(i) + " of @" + signature.name +
                    " has a dynamic dimension " + llvm::Twine(k) +
                    " that no argument's dimension names, so a caller cannot "
                    "size it before the call; spell it with an argument's "
                    "dimension name in the graph's result type "
                    "(docs/deploy.md)");
-      dims.push_back(cDimName(spec.dimNames[k]));
+      dims.push_back(cDimName(source));
     }
   }
   nameInputs(signature, extents);

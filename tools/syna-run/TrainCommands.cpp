@@ -42,7 +42,8 @@ cl::opt<std::string> file(cl::Positional, cl::desc("<model.syna>"),
 cl::opt<int64_t> epochs("epochs", cl::desc("override the model's epochs"),
                         cl::sub(trainCmd));
 cl::opt<int64_t> batch("batch", cl::desc("override the model's batch size"),
-                       cl::sub(trainCmd), cl::sub(evalCmd));
+                       cl::sub(trainCmd), cl::sub(evalCmd),
+                       cl::sub(explainCmd));
 cl::opt<double> lr("lr", cl::desc("override the optimizer's learning rate"),
                    cl::sub(trainCmd));
 cl::opt<std::string> dataDir("data",
@@ -214,7 +215,8 @@ int trainMain() {
   return 0;
 }
 
-EvalConfig evalConfig() {
+/// The options of eval, predict and explain, checked as train checks them.
+llvm::Expected<EvalConfig> evalConfig() {
   EvalConfig config;
   config.file = file;
   config.checkpoint = checkpoint;
@@ -224,15 +226,17 @@ EvalConfig evalConfig() {
     config.batch = batch;
   config.limitTest = limitTest;
   config.compile = compileOptionsFromFlags();
+  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
+                                       config.compile.validate()))
+    return std::move(e);
   return config;
 }
 
 int evalMain() {
-  EvalConfig config = evalConfig();
-  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
-                                       config.compile.validate()))
-    return fail(std::move(e));
-  llvm::Expected<EvalResult> result = evaluateCheckpoint(config);
+  llvm::Expected<EvalConfig> config = evalConfig();
+  if (!config)
+    return fail(config.takeError());
+  llvm::Expected<EvalResult> result = evaluateCheckpoint(*config);
   if (!result)
     return fail(result.takeError());
   llvm::outs() << llvm::formatv(
@@ -242,12 +246,11 @@ int evalMain() {
 }
 
 int predictMain() {
-  EvalConfig config = evalConfig();
-  if (llvm::Error e = llvm::joinErrors(checkModelOverrides(),
-                                       config.compile.validate()))
-    return fail(std::move(e));
+  llvm::Expected<EvalConfig> config = evalConfig();
+  if (!config)
+    return fail(config.takeError());
   std::vector<std::string> files(images.begin(), images.end());
-  auto predictions = predictImages(config, files);
+  auto predictions = predictImages(*config, files);
   if (!predictions)
     return fail(predictions.takeError());
   for (const ImagePredictions &f : *predictions)
@@ -258,10 +261,10 @@ int predictMain() {
 }
 
 int explainMain() {
-  EvalConfig config = evalConfig();
-  if (llvm::Error e = config.compile.validate())
-    return fail(std::move(e));
-  llvm::Expected<ExplainReport> report = explainModel(config, explainDir);
+  llvm::Expected<EvalConfig> config = evalConfig();
+  if (!config)
+    return fail(config.takeError());
+  llvm::Expected<ExplainReport> report = explainModel(*config, explainDir);
   if (!report)
     return fail(report.takeError());
   for (const std::string &path : report->files)

@@ -6,8 +6,11 @@
 # and, over the first N test images, the per-class means of the synapse
 # tensor's input p = softmax(x·wᵀ) and output y_i = p_i·Π_j(1 − β_ij·p_j);
 # the PNGs' sizes and the SVGs' cells.
-import gzip, json, struct, sys, zlib
+import os, struct, sys, zlib
 import numpy as np
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Training", "Inputs"))
+from safetensors_np import load, save
+from tiny_dense_ref import idx
 
 SHAPES = {"w": (8, 784), "beta": (8, 8), "w2": (10, 8)}
 # Training/Inputs/tiny_dense.syna, which has no synapse tensor.
@@ -16,27 +19,7 @@ DENSE_SHAPES = {"w": (10, 784), "b": (10,)}
 
 def write(path, shapes=SHAPES):
     rng = np.random.default_rng(4)
-    header, blobs, offset = {}, [], 0
-    for name, shape in shapes.items():
-        data = rng.uniform(-2, 2, shape).astype("<f4").tobytes()
-        header[name] = {"dtype": "F32", "shape": list(shape),
-                        "data_offsets": [offset, offset + len(data)]}
-        blobs.append(data)
-        offset += len(data)
-    text = json.dumps(header).encode()
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
-
-
-def read(path):
-    raw = open(path, "rb").read()
-    n = struct.unpack("<Q", raw[:8])[0]
-    header = json.loads(raw[8:8 + n])
-    out = {}
-    for name, entry in header.items():
-        a, b = entry["data_offsets"]
-        out[name] = np.frombuffer(raw[8 + n + a:8 + n + b], "<f4").reshape(entry["shape"]).astype(np.float64)
-    return out
+    save(path, {name: rng.uniform(-2, 2, shape) for name, shape in shapes.items()})
 
 
 def png_size(path):
@@ -48,9 +31,9 @@ def png_size(path):
 
 
 def check(ckpt, images, labels, n, out):
-    theta = read(ckpt)
-    x = np.frombuffer(gzip.open(images).read(), np.uint8, offset=16)[: n * 784].reshape(n, 784) / 255.0
-    label = np.frombuffer(gzip.open(labels).read(), np.uint8, offset=8)[:n]
+    theta = {k: v.astype(np.float64) for k, v in load(ckpt)[0].items()}
+    x = idx(images)[:n]
+    label = idx(labels)[:n]
     beta = 1 / (1 + np.exp(-theta["beta"]))
     z = x @ theta["w"].T
     p = np.exp(z - z.max(1, keepdims=True))

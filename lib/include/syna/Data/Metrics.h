@@ -20,6 +20,10 @@ struct EpochMetrics {
 
 /// Writes `epoch,train_loss,test_loss,test_accuracy,images_per_second,seconds`
 /// rows, atomically.
+/// `text` with XML's special characters escaped, for the SVGs that
+/// syna::data writes (metrics plots, heat maps).
+std::string escapeXml(llvm::StringRef text);
+
 llvm::Error writeMetricsCsv(llvm::StringRef path,
                             const std::vector<EpochMetrics> &epochs);
 

@@ -84,8 +84,9 @@ public:
   /// Explain mode: the graph's scores, then the input x and the output y of
   /// each probed synapse tensor.
   llvm::Expected<std::vector<HostArray>> probe(HostArray images);
-  /// The domain map's value of a parameter's θ: β = σ(θ) for `in unit`.
-  llvm::Expected<std::vector<double>> parameterValue(llvm::StringRef name);
+  /// The domain map's value of a parameter's θ (β = σ(θ) for `in unit`),
+  /// in float64, with the parameter's shape.
+  llvm::Expected<HostArray> parameterValue(llvm::StringRef name);
 
   /// Every parameter's θ (optimizer state included).
   llvm::Expected<data::Checkpoint> saveParameters();

@@ -32,6 +32,10 @@ struct ValueSpec {
   /// The name of each dimension in the .syna source ("" for a static or
   /// unnamed one); empty when the module does not say (plain MLIR).
   std::vector<std::string> dimNames;
+  /// The name of dimension `d`; "" when it has none.
+  llvm::StringRef dimName(size_t d) const {
+    return d < dimNames.size() ? llvm::StringRef(dimNames[d]) : "";
+  }
   std::string describe() const;
 };
 

@@ -111,9 +111,12 @@ openWithCheckpoint(const EvalConfig &config, ModelSession::Mode mode);
 llvm::Expected<data::LabelledImages>
 loadTestSet(const ModelSession &session, const EvalConfig &config);
 
-/// Test images [n0, n) as the graph's input.
-HostArray testBatch(const ModelSession &session,
-                    const data::LabelledImages &test, int64_t n0, int64_t n);
+/// Calls `step` with every `batch` test images in order, as the graph's
+/// input, and their labels; stops at the first error.
+llvm::Error forEachTestBatch(
+    const ModelSession &session, const data::LabelledImages &test,
+    int64_t batch,
+    llvm::function_ref<llvm::Error(HostArray images, HostArray labels)> step);
 
 } // namespace syna
 
