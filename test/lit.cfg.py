@@ -68,6 +68,8 @@ config.substitutions.append(("%syna_run", os.path.join(config.syna_tools_dir, "s
 # deploy example (examples/deploy).
 config.substitutions.append(("%cc", shutil.which("cc") or "cc"))
 config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
+# LLVM's libomp, which a library of `syna-compile --threads openmp` needs.
+config.substitutions.append(("%libomp_dir", os.path.dirname(config.syna_libomp)))
 if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-cross")
 # syna-run explain draws the model's graph with Graphviz's dot.
