@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "syna/Execution/Backend.h"
+#include "syna/Execution/BufferPool.h"
 #include "syna/Execution/MemoryBudget.h"
 
 #include "syna/Execution/CompileCache.h"
@@ -151,11 +152,26 @@ JitExecutable::call(const GraphSignature &function,
         !llvm::is_contained(inputData, allocated) &&
         !llvm::is_contained(freed, allocated)) {
       freed.push_back(allocated);
-      std::free(allocated);
+      bufferPoolFree(allocated);
     }
     at += 3 + 2 * spec.shape.size();
   }
   return outputs;
+}
+
+/// Binds the `malloc` and `free` that compiled code calls to the buffer
+/// pool (BufferPool.h), ahead of the process's own, which the library
+/// generators would otherwise find.
+llvm::Error bindHeapToBufferPool(llvm::orc::LLJIT &jit) {
+  auto symbol = [&](auto *function) {
+    return llvm::orc::ExecutorSymbolDef(
+        llvm::orc::ExecutorAddr::fromPtr(function),
+        llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable);
+  };
+  llvm::orc::SymbolMap heap;
+  heap[jit.mangleAndIntern("malloc")] = symbol(&bufferPoolAllocate);
+  heap[jit.mangleAndIntern("free")] = symbol(&bufferPoolFree);
+  return jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(heap)));
 }
 
 /// The functions of `object` that have packed entry points.
@@ -209,6 +225,8 @@ linkObject(std::unique_ptr<llvm::MemoryBuffer> object, bool omp) {
     return jit.takeError();
   llvm::orc::JITDylib &dylib = (*jit)->getMainJITDylib();
   char prefix = (*jit)->getDataLayout().getGlobalPrefix();
+  if (llvm::Error e = bindHeapToBufferPool(**jit))
+    return std::move(e);
   llvm::SmallVector<const char *> libraries = {SYNA_C_RUNNER_UTILS_PATH};
   if (omp)
     libraries.push_back(SYNA_LIBOMP_PATH);

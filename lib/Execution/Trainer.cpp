@@ -140,6 +140,7 @@ llvm::Expected<EvalResult> evaluate(ModelSession &session,
                                     const data::LabelledImages &test,
                                     int64_t batch) {
   EvalResult result;
+  auto start = std::chrono::steady_clock::now();
   if (llvm::Error e = forEachTestBatch(
           session, test, batch,
           [&](HostArray images, HostArray labels) -> llvm::Error {
@@ -156,6 +157,7 @@ llvm::Expected<EvalResult> evaluate(ModelSession &session,
   if (result.total) {
     result.loss /= double(result.total);
     result.accuracy = double(result.correct) / double(result.total);
+    result.imagesPerSecond = double(result.total) / secondsSince(start);
   }
   return result;
 }

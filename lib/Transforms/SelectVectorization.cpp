@@ -14,6 +14,7 @@
 #include "syna/Transforms/TargetInfo.h"
 
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/bit.h"
 
 namespace syna {
 #define GEN_PASS_DEF_SELECTVECTORIZATION
@@ -114,10 +115,10 @@ bool isGenericForm(linalg::LinalgOp op) {
 
 /// When the innermost loop does not vectorize (a convolution or pooling
 /// window), the parallel loop that indexes the last dimension of every
-/// result (contiguous stores), if its extent vectorizes. Its tile loop stays
-/// outside the reduction loops, so each vector of results accumulates at
-/// one address (kept in a register) over the whole window, in the same
-/// order as before: the sums are bit-identical.
+/// result (contiguous stores), if it has kMinVectorLanes iterations or
+/// more. Its tile loop stays outside the reduction loops, so each vector of
+/// results accumulates at one address (kept in a register) over the whole
+/// window, in the same order as before: the sums are bit-identical.
 std::optional<unsigned>
 VectorTilePlanner::contiguousResultLoop(linalg::LinalgOp op) const {
   if (!isGenericForm(op))
@@ -132,18 +133,21 @@ VectorTilePlanner::contiguousResultLoop(linalg::LinalgOp op) const {
       return std::nullopt;
     p = last.getPosition();
   }
+  int64_t extent = p ? op.getStaticLoopRanges()[*p] : 0;
   if (!p || op.getIteratorTypesArray()[*p] != utils::IteratorType::parallel ||
-      !widthFor(op.getStaticLoopRanges()[*p]))
+      ShapedType::isDynamic(extent) || extent < kMinVectorLanes)
     return std::nullopt;
   return p;
 }
 
-/// The vector width along loop `vd`, before widening: a power of two
-/// (widthFor); a window op's whole output row when it fits one vector (more
-/// independent lanes per window step); for a parallel extent that no power
-/// of two divides, its largest divisor of at least kMinVectorLanes and at
-/// most the target's lanes (the code generator splits or pads the odd
-/// vector, still better than scalar code). 0: not vectorized.
+/// The vector width along loop `vd`, before widening: a row that fits one
+/// vector, whole (a window op's, also below kMinVectorLanes: more
+/// independent lanes per window step); along a longer parallel loop, the
+/// target's lanes, also when they do not divide the extent: syna-vectorize
+/// then peels the last, partial tile off and vectorizes it whole (a row of
+/// 14 is 8 + 6 lanes, not 7 + 7 nor 14 scalars); along a reduction loop,
+/// whose tiles cannot be peeled apart, a power of two that divides the
+/// extent (widthFor). 0: not vectorized.
 int64_t VectorTilePlanner::vectorTileWidth(linalg::LinalgOp op,
                                            unsigned vd) const {
   int64_t extent = op.getStaticLoopRanges()[vd];
@@ -151,14 +155,13 @@ int64_t VectorTilePlanner::vectorTileWidth(linalg::LinalgOp op,
     return 0;
   if (vd + 1 != op.getNumLoops() && extent <= target.vectorWidth)
     return extent;
-  if (int64_t w = widthFor(extent))
-    return w;
   if (op.getIteratorTypesArray()[vd] != utils::IteratorType::parallel)
+    return widthFor(extent);
+  if (extent < kMinVectorLanes)
     return 0;
-  for (int64_t d = std::min(target.vectorWidth, extent); d >= kMinVectorLanes; --d)
-    if (extent % d == 0)
-      return d;
-  return 0;
+  if (extent <= target.vectorWidth)
+    return extent;
+  return int64_t(llvm::bit_floor(uint64_t(target.vectorWidth)));
 }
 
 /// How many vectors of outputs one tile of `op` accumulates at once
@@ -365,7 +368,7 @@ unsigned VectorTilePlanner::vectorLoop(linalg::LinalgOp op) const {
 std::pair<int64_t, RegisterBlock>
 VectorTilePlanner::chooseTile(linalg::LinalgOp op, unsigned vd, int64_t w) const {
   SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
-  int64_t extent = op.getStaticLoopRanges()[vd];
+  int64_t row = op.getStaticLoopRanges()[vd];
   int64_t lanes = target.vectorWidth;
   auto vectorsOf = [&](int64_t width) {
     return llvm::divideCeilSigned(width, lanes);
@@ -382,20 +385,24 @@ VectorTilePlanner::chooseTile(linalg::LinalgOp op, unsigned vd, int64_t w) const
   if (!reducesInner)
     return {w, {}};
   int64_t chains = accumulatorVectors(op);
+  int64_t whole = row - row % w; // the part of the row in whole tiles of w
   int64_t widened = w;
-  while (2 * widened <= chains * lanes && extent % (2 * widened) == 0)
+  while (2 * widened <= chains * lanes && whole % (2 * widened) == 0)
     widened *= 2;
   // Fewer vectors than chains: a block of another parallel loop over
-  // single vectors may give more independent chains.
+  // single vectors may give more independent chains (that share the
+  // vector operand); else the tile takes `chains` vectors, and
+  // syna-vectorize peels the last, partial tile off.
   if (vectorsOf(widened) < chains) {
     RegisterBlock block = registerBlock(op, vd, w);
     if (!block.empty() && block.accumulators() * vectorsOf(w) > vectorsOf(widened))
       return {w, block};
+    widened = std::max(widened, w * std::clamp<int64_t>(row / w, 1, chains));
   }
   // Otherwise a row that fits the chains is taken whole, also when no power
   // of two divides it.
-  if (widened < extent && extent <= chains * lanes)
-    widened = extent;
+  if (widened < row && row <= chains * lanes)
+    widened = row;
   return {widened, {}};
 }
 

@@ -12,7 +12,9 @@
 
 #include "syna/Dialect/Syna/IR/SynaLoweringAttrs.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Interfaces/TilingInterface.h"
@@ -30,13 +32,42 @@ namespace syna {
 
 namespace {
 
-/// Tiles `op` by `config`; returns the op of the tile, `op` itself when no
-/// loop is tiled, or null when tiling fails.
-Operation *tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
-                                VectorizationAttr config) {
+/// Marks a tile that the second phase of the pass vectorizes.
+constexpr llvm::StringLiteral kVectorTileAttrName = "syna.vector_tile";
+
+/// The tile loop that `tiled` steps over loop `dim` of the op with: loops
+/// exist for the loops of nonzero tile size, outermost first in the order
+/// `interchange`.
+scf::ForOp tileLoopOf(scf::SCFTilingResult &tiled,
+                      ArrayRef<int64_t> tileSizes, ArrayRef<int64_t> interchange,
+                      unsigned dim) {
+  unsigned position = 0;
+  for (int64_t l : interchange) {
+    if (tileSizes[l] == 0)
+      continue;
+    if (l == dim)
+      return position < tiled.loops.size()
+                 ? dyn_cast<scf::ForOp>(tiled.loops[position].getOperation())
+                 : scf::ForOp();
+    ++position;
+  }
+  return {};
+}
+
+/// Tiles `op` by `config` and marks the op of the tile (`op` itself when no
+/// loop is tiled) for vectorization. When the vector tile does not divide
+/// the vector loop, the tile loop's last, partial iteration is peeled off
+/// (scf::peelForLoopAndSimplifyBounds): the whole tiles keep static shapes
+/// and their accumulators stay in registers, and the rest is a tile of its
+/// own, of static shape too once the pass folds the peeled bounds
+/// (docs/cpu-backend.md, "Fusion and tiling").
+void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
+                          VectorizationAttr config) {
   ArrayRef<int64_t> tileSizes = config.getTileSizes().asArrayRef();
-  if (llvm::all_of(tileSizes, [](int64_t s) { return s == 0; }))
-    return op;
+  if (llvm::all_of(tileSizes, [](int64_t s) { return s == 0; })) {
+    op->setAttr(kVectorTileAttrName, rewriter.getUnitAttr());
+    return;
+  }
   SmallVector<OpFoldResult> sizes;
   for (int64_t size : tileSizes)
     sizes.push_back(rewriter.getIndexAttr(size));
@@ -50,13 +81,42 @@ Operation *tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
   ArrayRef<int64_t> interchange = config.getInterchange().asArrayRef();
   if (!llvm::equal(interchange, llvm::seq<int64_t>(0, interchange.size())))
     options.setInterchange(interchange);
+  unsigned vd = config.getVectorLoop();
+  int64_t extent = op.getStaticLoopRanges()[vd];
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
-    return nullptr;
+    return;
   rewriter.replaceOp(op, tiled->replacements);
-  return tiled->tiledOps.back();
+  tiled->tiledOps.back()->setAttr(kVectorTileAttrName, rewriter.getUnitAttr());
+  if (tileSizes[vd] == 0 || ShapedType::isDynamic(extent) ||
+      extent % tileSizes[vd] == 0)
+    return;
+  if (scf::ForOp loop = tileLoopOf(*tiled, tileSizes, interchange, vd)) {
+    scf::ForOp partial;
+    (void)scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial);
+  }
+}
+
+/// Folds the bounds of peeled tiles into static shapes: constant affine.min
+/// and affine.apply, single-iteration loops inlined, slices of constant size
+/// given static types, and linalg ops retyped through the casts.
+void foldPeeledTileShapes(func::FuncOp func) {
+  MLIRContext *ctx = func.getContext();
+  RewritePatternSet patterns(ctx);
+  affine::AffineMinOp::getCanonicalizationPatterns(patterns, ctx);
+  affine::AffineApplyOp::getCanonicalizationPatterns(patterns, ctx);
+  scf::ForOp::getCanonicalizationPatterns(patterns, ctx);
+  tensor::ExtractSliceOp::getCanonicalizationPatterns(patterns, ctx);
+  tensor::InsertSliceOp::getCanonicalizationPatterns(patterns, ctx);
+  tensor::CastOp::getCanonicalizationPatterns(patterns, ctx);
+  ctx->getLoadedDialect<linalg::LinalgDialect>()->getCanonicalizationPatterns(
+      patterns);
+  // Casts from the static slices into the tile op (FoldTensorCastProducerOp).
+  ctx->getLoadedDialect<tensor::TensorDialect>()->getCanonicalizationPatterns(
+      patterns);
+  (void)applyPatternsGreedily(func, std::move(patterns));
 }
 
 /// A tiled window op (conv, pool) still reads x[.., oh + kh, ow + kw] with
@@ -83,13 +143,9 @@ Operation *dropUnitLoopsIfNeeded(RewriterBase &rewriter, Operation *target) {
   return dropped->resultOp;
 }
 
-/// Tiles and vectorizes `op` as `config` says; leaves it (or its tile)
-/// unvectorized when the vectorizer rejects it.
-void vectorizeOp(RewriterBase &rewriter, linalg::LinalgOp op,
-                 VectorizationAttr config) {
-  Operation *target = tileForVectorization(rewriter, op, config);
-  if (!target)
-    return;
+/// Vectorizes the tile `target`; leaves it unvectorized when the
+/// vectorizer rejects it.
+void vectorizeTile(RewriterBase &rewriter, Operation *target) {
   target = dropUnitLoopsIfNeeded(rewriter, target);
   rewriter.setInsertionPoint(target);
   if (failed(linalg::vectorizeOpPrecondition(target)))
@@ -157,8 +213,16 @@ struct VectorizePass : impl::VectorizeBase<VectorizePass> {
           continue;
         op = *generic;
       }
-      vectorizeOp(rewriter, op, config);
+      tileForVectorization(rewriter, op, config);
     }
+    foldPeeledTileShapes(func);
+    SmallVector<Operation *> tiles;
+    func.walk([&](Operation *op) {
+      if (op->removeAttr(kVectorTileAttrName))
+        tiles.push_back(op);
+    });
+    for (Operation *tile : tiles)
+      vectorizeTile(rewriter, tile);
     RewritePatternSet patterns(func.getContext());
     tensor::populateFoldTensorEmptyPatterns(patterns);
     scf::ForOp::getCanonicalizationPatterns(patterns, func.getContext());

@@ -107,3 +107,33 @@ func.func @whole(%x: tensor<2x8xf32>, %init: tensor<2x8xf32>) -> tensor<2x8xf32>
   } -> tensor<2x8xf32>
   return %e : tensor<2x8xf32>
 }
+
+// -----
+
+// A vector tile that does not divide its loop (60 = 3 × 16 + 12): the tile
+// loop runs over the whole tiles, and its last, partial tile is peeled off;
+// both have static shapes, so both are vectorized, the rest as one vector
+// of 12 lanes, and the reduction's accumulator of each is hoisted out of
+// the reduction loop.
+// CHECK-LABEL: func.func @peeled
+// CHECK:       scf.for %{{.*}} = %c0 to %c48 step %c16
+// CHECK:         vector.transfer_read {{.*}} : tensor<1x16xf32>, vector<1x16xf32>
+// CHECK:         scf.for {{.*}} -> (vector<1x16xf32>)
+// CHECK:           arith.mulf {{.*}} : vector<1x1x16xf32>
+// CHECK:       tensor.extract_slice %{{.*}}[%{{.*}}, 48] [1, 12] [1, 1] : tensor<?x60xf32> to tensor<1x12xf32>
+// CHECK:       vector.transfer_read {{.*}} : tensor<1x12xf32>, vector<1x12xf32>
+// CHECK:       scf.for {{.*}} -> (vector<1x12xf32>)
+// CHECK:         arith.mulf {{.*}} : vector<1x1x12xf32>
+// CHECK-NOT:   linalg.generic
+func.func @peeled(%x: tensor<?x8xf32>, %w: tensor<8x60xf32>, %init: tensor<?x60xf32>) -> tensor<?x60xf32> {
+  %r = linalg.generic {indexing_maps = [affine_map<(b, k, o) -> (b, k)>, affine_map<(b, k, o) -> (k, o)>, affine_map<(b, k, o) -> (b, o)>],
+                       iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%x, %w : tensor<?x8xf32>, tensor<8x60xf32>) outs(%init : tensor<?x60xf32>)
+      attrs = {syna.vectorization = #syna.vectorization<vector_loop = 2, tile_sizes = [1, 1, 16], interchange = [0, 2, 1]>} {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %m : f32
+    linalg.yield %s : f32
+  } -> tensor<?x60xf32>
+  return %r : tensor<?x60xf32>
+}

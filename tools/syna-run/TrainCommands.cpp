@@ -240,8 +240,9 @@ int evalMain() {
   if (!result)
     return fail(result.takeError());
   llvm::outs() << llvm::formatv(
-      "test accuracy {0:f2}% ({1}/{2}), test loss {3:f6}\n",
-      100 * result->accuracy, result->correct, result->total, result->loss);
+      "test accuracy {0:f2}% ({1}/{2}), test loss {3:f6}, {4:f0} images/s\n",
+      100 * result->accuracy, result->correct, result->total, result->loss,
+      result->imagesPerSecond);
   return 0;
 }
 

@@ -555,29 +555,11 @@ struct Conv2DInputGradLowering : OpConversionPattern<syna::Conv2DInputGradOp> {
                                     type.getDimSize(3) + K[1] - 1};
     auto gpType = RankedTensorType::get(gpShape, elt);
     SmallVector<Value> gpDyn;
-    SmallVector<OpFoldResult> sizes;
-    for (int64_t d = 0; d < 4; ++d) {
-      Value e = tensor::DimOp::create(rewriter, loc, g, d);
+    for (int64_t d = 0; d < 4; ++d)
       if (gpType.isDynamicDim(d))
-        gpDyn.push_back(e);
-      sizes.push_back(gType.isDynamicDim(d)
-                          ? OpFoldResult(e)
-                          : OpFoldResult(rewriter.getIndexAttr(gType.getDimSize(d))));
-    }
-    Value gp = filled(rewriter, loc, gpType, gpDyn, 0.0);
-    SmallVector<OpFoldResult> offsets = {rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-                                         rewriter.getIndexAttr(K[0] - 1 - pad[0]),
-                                         rewriter.getIndexAttr(K[1] - 1 - pad[1])};
-    SmallVector<OpFoldResult> strides = {rewriter.getIndexAttr(1), rewriter.getIndexAttr(1),
-                                         rewriter.getIndexAttr(stride[0]),
-                                         rewriter.getIndexAttr(stride[1])};
-    // A linalg.copy into the window, not an insert_slice of g: it bufferizes
-    // in place into gp and is tiled and vectorised like the other ops (the
-    // insert_slice became a strided, element-by-element memref.copy).
-    Value window = tensor::ExtractSliceOp::create(rewriter, loc, gType, gp, offsets,
-                                                  sizes, strides);
-    Value copied = linalg::CopyOp::create(rewriter, loc, g, window).getResult(0);
-    gp = tensor::InsertSliceOp::create(rewriter, loc, copied, gp, offsets, sizes, strides);
+        gpDyn.push_back(tensor::DimOp::create(rewriter, loc, g, d));
+    Value gp = embedInZeros(rewriter, loc, g, gpType, gpDyn,
+                            {K[0] - 1 - pad[0], K[1] - 1 - pad[1]}, stride);
     // Wf[c, o, a, b] = W[o, c, KH − 1 − a, KW − 1 − b]
     auto wfType = RankedTensorType::get({wType.getDimSize(1), wType.getDimSize(0),
                                          K[0], K[1]}, elt);
@@ -629,18 +611,12 @@ struct Conv2DWeightGradLowering : OpConversionPattern<syna::Conv2DWeightGradOp> 
     Value x = adaptor.getInput(), g = adaptor.getGrad();
     ArrayRef<int64_t> stride = op.getStrides(), pad = op.getPadding();
     if (pad[0] != 0 || pad[1] != 0) {
-      RankedTensorType xt = tensorType(x);
-      SmallVector<int64_t> shape(xt.getShape());
-      for (int i = 0; i < 2; ++i)
-        if (!xt.isDynamicDim(2 + i))
-          shape[2 + i] += 2 * pad[i];
-      SmallVector<OpFoldResult> low = {
-          rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-          rewriter.getIndexAttr(pad[0]), rewriter.getIndexAttr(pad[1])};
-      Value zero = arith::ConstantOp::create(rewriter, loc, elt,
-                                             rewriter.getFloatAttr(elt, 0.0));
-      x = tensor::PadOp::create(rewriter, loc, RankedTensorType::get(shape, elt),
-                                x, low, low, zero);
+      FailureOr<Value> padded = zeroPadded(rewriter, loc, x, pad);
+      if (failed(padded))
+        return op.emitOpError("lowering needs static channels, height and "
+                              "width of the input, got ")
+               << tensorType(x);
+      x = *padded;
     }
     SmallVector<Value> dyn;
     if (type.isDynamicDim(0))

@@ -87,6 +87,21 @@ mlir::Value emptyTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTens
                   mlir::ValueRange dynSizes);
 mlir::Value filled(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType type,
              mlir::ValueRange dynSizes, double value);
+/// `image` (B×C×H×W) inside a zero tensor of `type` from row and column
+/// `offsets`, every `strides` rows and columns (a padding; the dilation of
+/// a strided convolution's gradient): a fill and a linalg.copy into the
+/// window, which bufferizes in place and is tiled and vectorized like the
+/// other ops. A tensor.pad or an insert_slice of `image` would become a
+/// strided memref.copy, element by element at run time.
+mlir::Value embedInZeros(mlir::OpBuilder &b, mlir::Location loc, mlir::Value image,
+                         mlir::RankedTensorType type, mlir::ValueRange dynSizes,
+                         llvm::ArrayRef<int64_t> offsets,
+                         llvm::ArrayRef<int64_t> strides);
+/// `image` (B×C×H×W, C, H and W static) with `pad` zero rows and columns on
+/// each side (embedInZeros); failure when C, H or W is dynamic.
+mlir::FailureOr<mlir::Value> zeroPadded(mlir::OpBuilder &b, mlir::Location loc,
+                                        mlir::Value image,
+                                        llvm::ArrayRef<int64_t> pad);
 /// result[i] = fn(inputs[broadcast(i)]...)
 mlir::Value elementwise(mlir::OpBuilder &b, mlir::Location loc, mlir::RankedTensorType resultType,
                   mlir::ValueRange inputs, ScalarFn fn);

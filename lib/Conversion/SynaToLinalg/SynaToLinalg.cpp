@@ -93,6 +93,37 @@ Value filled(OpBuilder &b, Location loc, RankedTensorType type,
   return linalg::FillOp::create(b, loc, c, init).getResult(0);
 }
 
+FailureOr<Value> zeroPadded(OpBuilder &b, Location loc, Value image,
+                            ArrayRef<int64_t> pad) {
+  auto type = cast<RankedTensorType>(image.getType());
+  if (type.isDynamicDim(1) || type.isDynamicDim(2) || type.isDynamicDim(3))
+    return failure();
+  SmallVector<int64_t> shape(type.getShape());
+  shape[2] += 2 * pad[0];
+  shape[3] += 2 * pad[1];
+  SmallVector<Value> dynSizes;
+  if (type.isDynamicDim(0))
+    dynSizes.push_back(tensor::DimOp::create(b, loc, image, 0));
+  return embedInZeros(b, loc, image, type.clone(shape), dynSizes, pad, {1, 1});
+}
+
+Value embedInZeros(OpBuilder &b, Location loc, Value image,
+                   RankedTensorType type, ValueRange dynSizes,
+                   ArrayRef<int64_t> offsets, ArrayRef<int64_t> strides) {
+  Value zeros = filled(b, loc, type, dynSizes, 0.0);
+  SmallVector<OpFoldResult> at = {b.getIndexAttr(0), b.getIndexAttr(0),
+                                  b.getIndexAttr(offsets[0]),
+                                  b.getIndexAttr(offsets[1])};
+  SmallVector<OpFoldResult> step = {b.getIndexAttr(1), b.getIndexAttr(1),
+                                    b.getIndexAttr(strides[0]),
+                                    b.getIndexAttr(strides[1])};
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, image);
+  Value window = tensor::ExtractSliceOp::create(
+      b, loc, cast<RankedTensorType>(image.getType()), zeros, at, sizes, step);
+  Value copied = linalg::CopyOp::create(b, loc, image, window).getResult(0);
+  return tensor::InsertSliceOp::create(b, loc, copied, zeros, at, sizes, step);
+}
+
 /// result[i] = fn(inputs[broadcast(i)]...)
 Value elementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
                   ValueRange inputs, ScalarFn fn) {
@@ -567,18 +598,10 @@ struct Conv2DLowering : OpConversionPattern<syna::Conv2DOp> {
     Value x = adaptor.getInput();
     ArrayRef<int64_t> pad = op.getPadding();
     if (pad[0] != 0 || pad[1] != 0) {
-      RankedTensorType xt = tensorType(x);
-      SmallVector<int64_t> shape(xt.getShape());
-      for (int i = 0; i < 2; ++i)
-        if (!xt.isDynamicDim(2 + i))
-          shape[2 + i] += 2 * pad[i];
-      auto padType = RankedTensorType::get(shape, elt);
-      SmallVector<OpFoldResult> low = {
-          rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-          rewriter.getIndexAttr(pad[0]), rewriter.getIndexAttr(pad[1])};
-      Value zero = arith::ConstantOp::create(rewriter, loc, elt,
-                                             rewriter.getFloatAttr(elt, 0.0));
-      x = tensor::PadOp::create(rewriter, loc, padType, x, low, low, zero);
+      FailureOr<Value> padded = zeroPadded(rewriter, loc, x, pad);
+      if (failed(padded))
+        return rewriter.notifyMatchFailure(op, "dynamic non-batch conv dims");
+      x = *padded;
     }
     SmallVector<Value> dyn;
     for (int64_t d = 0; d < 4; ++d)

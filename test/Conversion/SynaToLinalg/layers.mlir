@@ -15,7 +15,13 @@ func.func @dense(%x: tensor<?x48xf32>, %w: tensor<32x48xf32>, %b: tensor<32xf32>
 // -----
 
 // CHECK-LABEL: func.func @conv
-// CHECK: tensor.pad %{{.*}} low[0, 0, 1, 1] high[0, 0, 1, 1]
+// Padding: a zero tensor with the input copied into its interior (a
+// linalg.copy, which is tiled and vectorized; a tensor.pad would become an
+// element-by-element strided copy).
+// CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x3x11x11xf32>)
+// CHECK: %[[W:.*]] = tensor.extract_slice %[[Z]][0, 0, 1, 1] [2, 3, 9, 9] [1, 1, 1, 1]
+// CHECK: %[[C:.*]] = linalg.copy ins(%{{.*}} : tensor<2x3x9x9xf32>) outs(%[[W]] : tensor<2x3x9x9xf32>)
+// CHECK: tensor.insert_slice %[[C]] into %[[Z]][0, 0, 1, 1] [2, 3, 9, 9] [1, 1, 1, 1]
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
 func.func @conv(%x: tensor<2x3x9x9xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf32>) -> tensor<2x4x5x5xf32> {
   %r = syna.conv2d %x, %w bias %b {strides = array<i64: 2, 2>, padding = array<i64: 1, 1>}

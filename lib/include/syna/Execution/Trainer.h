@@ -36,6 +36,7 @@ struct TrainConfig {
 struct EvalResult {
   double loss = 0, accuracy = 0; // mean loss per sample; accuracy in [0, 1]
   int64_t correct = 0, total = 0;
+  double imagesPerSecond = 0; // of the batch loop; reading the data excluded
 };
 
 struct TrainStart {

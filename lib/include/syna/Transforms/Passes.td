@@ -133,18 +133,21 @@ def SelectVectorization
     - Vector loop: the innermost loop, if a power of two of at least 4 and at
       most W lanes divides its extent; otherwise (a convolution or pooling
       window) the parallel loop that indexes the last dimension of every
-      result, if one does, so that each vector of results accumulates at one
-      address over the whole window.
-    - Width w: the largest such power of two; a window op's whole output row
-      when it is at most W; for a parallel extent that no such power of two
-      divides, its largest divisor in [4, W].
+      result, if it has at least 4 iterations, so that each vector of
+      results accumulates at one address over the whole window.
+    - Width w: a row of at most W lanes, whole (a window op's also below 4);
+      a longer parallel loop, W lanes, also when W does not divide it:
+      `syna-vectorize` peels the last, partial tile off and vectorizes it
+      whole, so a row of 14 is 8 + 6 lanes rather than two vectors of 7 or
+      scalars; a reduction loop (which cannot be peeled apart), the largest
+      power of two in [4, W] that divides it.
     - Chains: an op whose last loop is parallel and that has reduction loops
       is tiled with its reductions innermost, and w doubles while it divides
-      the extent and stays within C vectors: C independent accumulator
-      chains, at most 4 (enough to hide the latency of a loop-carried add or
-      multiply) and at most as many as fit in R registers when each output
-      vector holds one accumulator per result, one operand per input read
-      along the vector loop and one temporary.
+      the part of the row in whole tiles and stays within C vectors: C
+      independent accumulator chains, at most 4 (enough to hide the latency
+      of a loop-carried add or multiply) and at most as many as fit in R
+      registers when each output vector holds one accumulator per result,
+      one operand per input read along the vector loop and one temporary.
     - Register blocks: a window op, and such a reduction when widening ends
       below C vectors (no larger power of two divides the extent), also
       tile up to two other static parallel loops: one that an input read
@@ -161,8 +164,9 @@ def SelectVectorization
       to 2R registers, since spilled accumulators stay in L1 and larger
       blocks need fewer passes. The reduction takes the block, over one
       vector of width w, when that gives more accumulator vectors than
-      widening.
-      Without a block, a row of at most C vectors is taken whole, also when
+      widening. Without a block, a reduction still short of C vectors takes
+      C vectors (or the row's whole vectors, if fewer), the last partial
+      tile peeled off. A row of at most C vectors is taken whole, also when
       no power of two divides it.
     - Every other loop is tiled to 1 (unit loops are not tiled).
 
@@ -189,7 +193,11 @@ def Vectorize : Pass<"syna-vectorize", "mlir::func::FuncOp"> {
     Each linalg op with a `syna.vectorization` attribute is tiled by its
     `tile_sizes` in the loop order `interchange` (`scf::tileUsingSCF`;
     a named convolution or pooling is generalized first), and the tile is
-    vectorized (`linalg::vectorize`); the attribute is removed. A tile that
+    vectorized (`linalg::vectorize`); the attribute is removed. When the
+    vector loop's tile size does not divide its extent, the tile loop's
+    last, partial iteration is peeled off (`scf::peelForLoopAndSimplifyBounds`)
+    and, once its bounds fold, vectorized whole as a tile of its own: every
+    tile keeps static shapes. A tile that
     the vectorizer does not accept as it is (a window op with unit window
     loops, a reduction whose combiner the vectorizer does not recognise,
     such as a select-based argmax) is vectorized after its unit loops are

@@ -41,7 +41,9 @@ def Syna_VectorizationAttr : Syna_Attr<"Vectorization", "vectorization"> {
     vectorizes the tile. `vector_loop` is the loop whose tile extent is the
     vector's innermost dimension (contiguous lanes); the other loops with a
     tile size above 1 are register blocks (several independent vector
-    accumulators).
+    accumulators). When the vector loop's tile size does not divide its
+    extent, the iterations beyond the last whole tile form an op of their
+    own, tiled alike except that the vector loop stays whole.
   }];
   let parameters = (ins
     AttrParameter<"int64_t", "the loop of the vector's lanes">:$vector_loop,
