@@ -124,12 +124,13 @@ def syna_source(s):
             f"  seed      = 1{augment}\n  data      = mnist\n}}\n")
 
 
-def torch_model(s, torch):
-    """The PyTorch twin of a Spec (generated or an example's)."""
+def synapse_module(torch, n, alpha):
+    """The per-sample synapse tensor y = [α] x ∏_j (1 − β_ij x_j), β = σ(θ),
+    α = 1 + softplus(θ_α), in PyTorch (docs/math.md)."""
     nn, F = torch.nn, torch.nn.functional
 
     class Synapse(nn.Module):
-        def __init__(self, n, alpha):
+        def __init__(self):
             super().__init__()
             self.theta = nn.Parameter(torch.empty(n, n).uniform_(-1, 1))
             self.alpha = nn.Parameter(torch.full((n,), -4.0)) if alpha else None
@@ -138,6 +139,13 @@ def torch_model(s, torch):
             beta = torch.sigmoid(self.theta)
             y = x * torch.exp(torch.log1p(-x[:, None, :] * beta[None]).sum(-1))
             return y * (1 + F.softplus(self.alpha)) if self.alpha is not None else y
+
+    return Synapse()
+
+
+def torch_model(s, torch):
+    """The PyTorch twin of a Spec (generated or an example's)."""
+    nn = torch.nn
 
     class Net(nn.Module):
         def __init__(self):
@@ -158,7 +166,7 @@ def torch_model(s, torch):
             layers.append(nn.BatchNorm1d(s.width) if s.batch_norm else nn.ReLU())
             if s.dropout:
                 layers.append(nn.Dropout(s.dropout))
-            layers += [nn.Softmax(dim=1), Synapse(s.width, s.alpha),
+            layers += [nn.Softmax(dim=1), synapse_module(torch, s.width, s.alpha),
                        nn.BatchNorm1d(s.width), nn.Linear(s.width, 10)]
             self.layers = nn.Sequential(*layers)
 
@@ -176,7 +184,6 @@ class TfSeed:
     @staticmethod
     def model(torch):
         nn, F = torch.nn, torch.nn.functional
-        syn = torch_model(Spec("syn", width=784, alpha=True), torch).layers[-3]
 
         class Net(nn.Module):
             def __init__(self):
@@ -184,7 +191,8 @@ class TfSeed:
                 self.convs = nn.ModuleList(
                     [nn.Conv2d(a, b, 3) for a, b in
                      ((1, 28), (28, 56), (56, 112), (112, 784))])
-                self.syn, self.fc = syn, nn.Linear(784, 10)
+                self.syn = synapse_module(torch, 784, alpha=True)
+                self.fc = nn.Linear(784, 10)
 
             def forward(self, x):
                 for conv in self.convs:
@@ -197,7 +205,9 @@ class TfSeed:
 
 
 def examples():
-    """The example models with a Spec that describes their PyTorch twin."""
+    """The example models with a Spec that describes their PyTorch twin
+    (mnist_seed_cnn's twin leaves out its dropout after the second
+    convolution, which costs PyTorch a little time, not syna)."""
     ex = lambda f: os.path.join(ROOT, "examples", f)
     seed = Spec("mnist_seed_cnn", [Conv(10, 5, bias=True), Conv(20, 5, bias=True)],
                 width=64, batch_norm=False, dropout=0.1, file=ex("mnist_seed_cnn.syna"))
