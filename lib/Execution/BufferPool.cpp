@@ -1,7 +1,8 @@
 //===- BufferPool.cpp - a size-class cache over malloc --------------------===//
 //
-// Blocks carry a 16-byte header with their size class, so that `free`
-// needs no lookup and alignment stays malloc's. Sizes are rounded up to one
+// Blocks carry a 16-byte header, their size class and a tag, so that
+// `free` needs no lookup, knows its own blocks, and alignment stays
+// malloc's. Sizes are rounded up to one
 // of eight classes per power of two (at most 12.5% slack). A freed block
 // goes onto its class's list, last in first out, so that the next step gets
 // the block the previous one just wrote; cached bytes beyond a quarter of
