@@ -24,7 +24,7 @@ geometric mean and the worst case.
 Usage: python3 benchmarks/models.py [--build build] [--threads 2]
        [--variants 8] [--seed 1] [--repeat 2] [--only NAME] [--out DIR]
 """
-import argparse, importlib.util, math, os, random, re, subprocess, sys, time
+import argparse, functools, importlib.util, math, os, random, re, subprocess, sys, time
 from dataclasses import dataclass, field
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,7 +56,12 @@ class Spec:
     batch: int = 100
     shift: int = 0           # augmentation: random shift of up to N pixels
     file: str = ""           # an example's .syna file; else generated
-    limit: int = 0           # train on the first N images (0: all)
+    heavy: bool = False      # train on the first --heavy-limit images only
+    twin: object = None      # builds the PyTorch twin when no Spec form does
+
+    def flat_input(self):
+        """Whether the network reads [B, 784] rows (an MLP), not images."""
+        return not self.convs and self.twin is None
 
     def spatial(self):
         """(channels, height) after the convolutions and pools."""
@@ -176,32 +181,29 @@ def torch_model(s, torch):
     return Net()
 
 
-class TfSeed:
+def tf_seed_twin(torch):
     """PyTorch twin of examples/mnist_tf_seed.syna (no Spec form: four
     convolutions without pools, a global max pool, dropout on both sides of
     the synapse)."""
+    nn, F = torch.nn, torch.nn.functional
 
-    @staticmethod
-    def model(torch):
-        nn, F = torch.nn, torch.nn.functional
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.convs = nn.ModuleList(
+                [nn.Conv2d(a, b, 3) for a, b in
+                 ((1, 28), (28, 56), (56, 112), (112, 784))])
+            self.syn = synapse_module(torch, 784, alpha=True)
+            self.fc = nn.Linear(784, 10)
 
-        class Net(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.convs = nn.ModuleList(
-                    [nn.Conv2d(a, b, 3) for a, b in
-                     ((1, 28), (28, 56), (56, 112), (112, 784))])
-                self.syn = synapse_module(torch, 784, alpha=True)
-                self.fc = nn.Linear(784, 10)
+        def forward(self, x):
+            for conv in self.convs:
+                x = F.relu(conv(x))
+            g = F.dropout(torch.amax(x, dim=(2, 3)), 0.25, self.training)
+            s = self.syn(torch.softmax(g, dim=1))
+            return self.fc(F.dropout(s, 0.25, self.training))
 
-            def forward(self, x):
-                for conv in self.convs:
-                    x = F.relu(conv(x))
-                g = F.dropout(torch.amax(x, dim=(2, 3)), 0.25, self.training)
-                s = self.syn(torch.softmax(g, dim=1))
-                return self.fc(F.dropout(s, 0.25, self.training))
-
-        return Net()
+    return Net()
 
 
 def examples():
@@ -215,7 +217,8 @@ def examples():
                    shift=2, file=ex("mnist_synacnn.syna"))
     synamlp = Spec("mnist_synamlp", [], width=250, alpha=True, optimizer="sgd",
                    shift=1, file=ex("mnist_synamlp.syna"))
-    tf_seed = Spec("mnist_tf_seed", batch=64, file=ex("mnist_tf_seed.syna"))
+    tf_seed = Spec("mnist_tf_seed", batch=64, heavy=True, twin=tf_seed_twin,
+                   file=ex("mnist_tf_seed.syna"))
     return [seed, synacnn, synamlp, tf_seed]
 
 
@@ -254,21 +257,24 @@ def shift_batch(torch, x, pixels, gen):
     return padded[torch.arange(b).view(b, 1, 1), r, c].view(x.shape)
 
 
+@functools.lru_cache(maxsize=None)
+def mnist(data):
+    """The training and test images and labels, read once per run."""
+    return (*load(data, "train"), *load(data, "t10k"))
+
+
 def torch_run(spec, data, threads, limit):
     """(train images/s, eval images/s, test accuracy) of the PyTorch twin."""
     import torch
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     gen = torch.Generator().manual_seed(1)
-    xtr, ytr = load(data, "train")
-    xte, yte = load(data, "t10k")
-    xtr, ytr, xte, yte = map(torch.from_numpy, (xtr, ytr, xte, yte))
-    if not spec.convs and spec.name != "mnist_tf_seed":
+    xtr, ytr, xte, yte = map(torch.from_numpy, mnist(data))
+    if spec.flat_input():
         xtr, xte = xtr.flatten(1), xte.flatten(1)
     if limit:
         xtr, ytr = xtr[:limit], ytr[:limit]
-    make = (lambda: TfSeed.model(torch)) if spec.name == "mnist_tf_seed" \
-        else (lambda: torch_model(spec, torch))
+    make = (lambda: spec.twin(torch)) if spec.twin else (lambda: torch_model(spec, torch))
     B = spec.batch
     steps = len(ytr) // B
 
@@ -358,7 +364,7 @@ def main():
             spec.file = os.path.join(a.out, spec.name + ".syna")
             with open(spec.file, "w") as f:
                 f.write(syna_source(spec))
-        limit = spec.limit or (a.heavy_limit if spec.name == "mnist_tf_seed" else 0)
+        limit = a.heavy_limit if spec.heavy else 0
         best = {"syna": [0, 0, 0], "torch": [0, 0, 0]}
         for _ in range(a.repeat):
             for side, run in (("syna", lambda: syna_run(spec, a.build, data, a.threads, limit, a.out)),

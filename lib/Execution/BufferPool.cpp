@@ -19,6 +19,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -28,8 +29,8 @@ namespace {
 constexpr size_t kHeaderBytes = 16;
 /// The header's second word. A pointer without it came from the C library
 /// (the 16 bytes before it are glibc's chunk header, whose size word never
-/// takes this value) and goes back there: the gradient functions of
-/// `syna-run gradcheck` return such a buffer.
+/// takes this value) and goes back there: an allocation function that the
+/// JIT does not bind would otherwise corrupt the heap.
 constexpr uint64_t kBlockTag = 0x73796e61706f6f6cULL; // "synapool"
 
 struct Header {
@@ -132,6 +133,16 @@ Pool &pool() {
 } // namespace
 
 void *bufferPoolAllocate(size_t bytes) { return pool().allocate(bytes); }
+
+void *bufferPoolAllocateZeroed(size_t count, size_t size) {
+  size_t bytes;
+  if (__builtin_mul_overflow(count, size, &bytes))
+    return nullptr;
+  void *block = pool().allocate(bytes);
+  if (block)
+    std::memset(block, 0, bytes);
+  return block;
+}
 void bufferPoolFree(void *block) { pool().free(block); }
 BufferPoolStats bufferPoolStats() { return pool().snapshot(); }
 void bufferPoolTrim() { pool().trim(); }

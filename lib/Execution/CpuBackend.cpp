@@ -159,17 +159,19 @@ JitExecutable::call(const GraphSignature &function,
   return outputs;
 }
 
-/// Binds the `malloc` and `free` that compiled code calls to the buffer
-/// pool (BufferPool.h), ahead of the process's own, which the library
-/// generators would otherwise find.
+/// Binds the `malloc`, `calloc` (LLVM's form of a malloc and a memset to
+/// zero) and `free` that compiled code calls to the buffer pool
+/// (BufferPool.h), ahead of the process's own, which the library generators
+/// would otherwise find.
 llvm::Error bindHeapToBufferPool(llvm::orc::LLJIT &jit) {
-  auto symbol = [&](auto *function) {
+  auto symbol = [](auto *function) {
     return llvm::orc::ExecutorSymbolDef(
         llvm::orc::ExecutorAddr::fromPtr(function),
         llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable);
   };
   llvm::orc::SymbolMap heap;
   heap[jit.mangleAndIntern("malloc")] = symbol(&bufferPoolAllocate);
+  heap[jit.mangleAndIntern("calloc")] = symbol(&bufferPoolAllocateZeroed);
   heap[jit.mangleAndIntern("free")] = symbol(&bufferPoolFree);
   return jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(heap)));
 }

@@ -60,13 +60,13 @@ scf::ForOp tileLoopOf(scf::SCFTilingResult &tiled,
 /// (scf::peelForLoopAndSimplifyBounds): the whole tiles keep static shapes
 /// and their accumulators stay in registers, and the rest is a tile of its
 /// own, of static shape too once the pass folds the peeled bounds
-/// (docs/cpu-backend.md, "Fusion and tiling").
-void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
+/// (docs/cpu-backend.md, "Fusion and tiling"). Returns whether it peeled.
+bool tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
                           VectorizationAttr config) {
   ArrayRef<int64_t> tileSizes = config.getTileSizes().asArrayRef();
   if (llvm::all_of(tileSizes, [](int64_t s) { return s == 0; })) {
     op->setAttr(kVectorTileAttrName, rewriter.getUnitAttr());
-    return;
+    return false;
   }
   SmallVector<OpFoldResult> sizes;
   for (int64_t size : tileSizes)
@@ -87,16 +87,16 @@ void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), options);
   if (failed(tiled))
-    return;
+    return false;
   rewriter.replaceOp(op, tiled->replacements);
   tiled->tiledOps.back()->setAttr(kVectorTileAttrName, rewriter.getUnitAttr());
   if (tileSizes[vd] == 0 || ShapedType::isDynamic(extent) ||
       extent % tileSizes[vd] == 0)
-    return;
-  if (scf::ForOp loop = tileLoopOf(*tiled, tileSizes, interchange, vd)) {
-    scf::ForOp partial;
-    (void)scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial);
-  }
+    return false;
+  scf::ForOp loop = tileLoopOf(*tiled, tileSizes, interchange, vd);
+  scf::ForOp partial;
+  return loop &&
+         succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial));
 }
 
 /// Folds the bounds of peeled tiles into static shapes: constant affine.min
@@ -202,6 +202,7 @@ struct VectorizePass : impl::VectorizeBase<VectorizePass> {
       }
     });
     IRRewriter rewriter(func.getContext());
+    bool peeled = false;
     for (auto [op, config] : marked) {
       // Named convolutions and poolings would lower to scalar loops: as
       // generics (same loops and maps), they tile and vectorize.
@@ -213,9 +214,10 @@ struct VectorizePass : impl::VectorizeBase<VectorizePass> {
           continue;
         op = *generic;
       }
-      tileForVectorization(rewriter, op, config);
+      peeled |= tileForVectorization(rewriter, op, config);
     }
-    foldPeeledTileShapes(func);
+    if (peeled)
+      foldPeeledTileShapes(func);
     SmallVector<Operation *> tiles;
     func.walk([&](Operation *op) {
       if (op->removeAttr(kVectorTileAttrName))

@@ -57,6 +57,19 @@ TEST(BufferPool, SmallerSizeOfTheSameClassReusesTheBlock) {
   bufferPoolFree(a);
 }
 
+TEST(BufferPool, ZeroedBlockIsZeroAlsoWhenReused) {
+  bufferPoolTrim();
+  auto *dirty = static_cast<unsigned char *>(bufferPoolAllocate(4000));
+  std::memset(dirty, 0xab, 4000);
+  bufferPoolFree(dirty);
+  auto *p = static_cast<unsigned char *>(bufferPoolAllocateZeroed(1000, 4));
+  ASSERT_EQ(p, dirty); // the same class: the dirty block comes back
+  for (int i = 0; i < 4000; ++i)
+    ASSERT_EQ(p[i], 0) << "byte " << i;
+  bufferPoolFree(p);
+  EXPECT_EQ(bufferPoolAllocateZeroed(SIZE_MAX / 2, 4), nullptr); // overflow
+}
+
 TEST(BufferPool, TrimReturnsEveryCachedBlock) {
   void *a = bufferPoolAllocate(3 << 20);
   bufferPoolFree(a);

@@ -21,12 +21,15 @@ namespace syna {
 /// `malloc` of compiled code: a block of at least `bytes`, 16-byte aligned
 /// as malloc's; null when the system has no memory left.
 void *bufferPoolAllocate(size_t bytes);
+/// `calloc` of compiled code: LLVM turns a malloc followed by a memset to
+/// zero into one calloc call. Null on overflow of `count`·`size`, as calloc.
+void *bufferPoolAllocateZeroed(size_t count, size_t size);
 /// `free` of compiled code, and of the buffers its results return.
 void bufferPoolFree(void *block);
 
-/// What the pool holds, for tests and `--timing`.
+/// What the pool holds, for tests.
 struct BufferPoolStats {
-  uint64_t allocations = 0; ///< bufferPoolAllocate calls
+  uint64_t allocations = 0; ///< blocks handed out (malloc and calloc)
   uint64_t reused = 0;      ///< of those, served from a cached block
   uint64_t cachedBytes = 0; ///< freed bytes kept for reuse
 };
